@@ -1,0 +1,64 @@
+"""The audit itself must catch barriers: each page here has exactly one known fault (and one page has none)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wetkit.serve import serve_in_thread
+
+pytestmark = pytest.mark.browser
+
+HEAD = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>' \
+       '<link rel="icon" href="data:,"><meta name="viewport" content="width=device-width">{head}</head>'
+BODY = '<body><main><h1>{title}</h1>{body}</main></body></html>'
+
+PAGES = {
+    "clean": ("", '<p>Fine. <a href="#x" id="x">A link</a></p>'),
+    "missing-alt": ("", '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1">'),
+    "too-wide": ('<link rel="stylesheet" href="wide.css">', '<div class="wide">wide</div>'),
+    "hidden-focus": ('<link rel="stylesheet" href="nofocus.css">', '<p><a href="#y" id="y">Quiet link</a></p>'),
+    "missing-script": ('<script src="nope.js"></script>', "<p>Script 404.</p>"),
+    "inline-script": ("<script>document.title = 'x';</script>", "<p>Blocked by CSP.</p>"),
+}
+FILES = {
+    "wide.css": ".wide { width: 600px; }",
+    "nofocus.css": "a:focus, a:focus-visible { outline: none; }",
+}
+
+
+@pytest.fixture(scope="module")
+def fault_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("faults")
+    for name, (head, body) in PAGES.items():
+        (root / f"{name}.html").write_text(HEAD.format(title=name, head=head) + BODY.format(title=name, body=body))
+    for name, text in FILES.items():
+        (root / name).write_text(text)
+    server, url = serve_in_thread(root)
+    yield url
+    server.shutdown()
+
+
+def _problems(auditor, url, name):
+    result = auditor.audit(f"{url}{name}.html")
+    return {(p.check, p.rule) for p in result.problems}
+
+
+def test_clean_page_passes(auditor, fault_url):
+    assert _problems(auditor, fault_url, "clean") == set()
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ("missing-alt", ("axe", "image-alt")),
+    ("too-wide", ("reflow", "horizontal-scroll")),
+    ("hidden-focus", ("focus", "focus-not-visible")),
+    ("missing-script", ("console", "console-error")),
+    ("inline-script", ("console", "console-error")),
+])
+def test_fault_is_caught(auditor, fault_url, page, expected):
+    assert expected in _problems(auditor, fault_url, page)
+
+
+def test_engine_is_the_pinned_axe(auditor, fault_url):
+    auditor.audit(f"{fault_url}clean.html")
+    assert auditor.axe.version.startswith("4.14.")
+    assert all(count > 0 for count in auditor.axe.rule_counts.values())

@@ -1,0 +1,187 @@
+"""The macro API contract, proven for every component from its spec (no component is listed by hand).
+
+For each component: every example renders under StrictUndefined; unknown, missing, wrongly typed and
+out-of-range parameters raise a ParameterError naming the component, the parameter, the value and what is allowed;
+text is escaped and Markup kept; classes= and attrs= reach the markup; no inline style or script is emitted.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jinja2
+import pytest
+from markupsafe import Markup
+
+import wetkit
+from wetkit.errors import ParameterError
+from wetkit.registry import get_registry
+from wetkit.site import render_example
+
+REGISTRY = get_registry()
+SPECS = list(REGISTRY)
+EXAMPLES = [(spec, example) for spec in SPECS for example in spec.examples.values()]
+
+
+class Opaque:
+    """A value no parameter type accepts."""
+
+    def __repr__(self):
+        return "<Opaque sentinel>"
+
+
+@pytest.fixture(scope="module")
+def env():
+    return wetkit.environment(undefined=jinja2.StrictUndefined)
+
+
+def _render(env, spec, params, content=None):
+    component = getattr(env.globals["wet"], spec.name)
+    if content is not None or spec.takes_content:
+        return component(caller=lambda: Markup(content or "<p>Content</p>"), **params)
+    return component(**params)
+
+
+def _base_params(spec):
+    """The params of the component's first example: a valid call to vary one parameter at a time."""
+    return dict(next(iter(spec.examples.values())).params)
+
+
+def test_there_are_components():
+    assert len(REGISTRY) >= 1
+
+
+@pytest.mark.parametrize(("spec", "example"), EXAMPLES, ids=[f"{s.name}-{e.name}" for s, e in EXAMPLES])
+def test_example_renders_clean_markup(env, spec, example):
+    html = str(render_example(env, spec, example))
+    assert html.strip(), "renders nothing"
+    assert not re.search(r"\sstyle=", html), "inline style attributes break under CSP"
+    assert "<script" not in html, "inline script breaks under CSP"
+    assert not re.search(r"\son[a-z]+=", html), "inline event handlers break under CSP"
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), f"duplicate ids: {ids}"
+    for ref in re.findall(r'(?:aria-describedby|aria-labelledby|aria-controls|for)="([^"]+)"', html):
+        for target in ref.split():
+            assert target in ids, f"{target!r} is referenced but no element has that id"
+    assert str(render_example(env, spec, example)) == html, "output is not deterministic"
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_unknown_parameter_is_named(env, spec):
+    with pytest.raises(ParameterError) as info:
+        _render(env, spec, {**_base_params(spec), "colour": "red"})
+    message = str(info.value)
+    assert f"wet.{spec.name}" in message and "'colour'" in message and "'red'" in message
+    assert "known:" in message
+
+
+REQUIRED = [(s, p) for s in SPECS for p in s.params.values() if p.required]
+
+
+@pytest.mark.parametrize(("spec", "param"), REQUIRED, ids=[f"{s.name}-{p.name}" for s, p in REQUIRED])
+def test_missing_required_parameter_is_named(env, spec, param):
+    params = _base_params(spec)
+    params.pop(param.name, None)
+    with pytest.raises(ParameterError, match=rf"wet\.{spec.name}: parameter '{param.name}' is required"):
+        _render(env, spec, params)
+
+
+ALL_PARAMS = [(s, p) for s in SPECS for p in s.params.values()]
+
+
+@pytest.mark.parametrize(("spec", "param"), ALL_PARAMS, ids=[f"{s.name}-{p.name}" for s, p in ALL_PARAMS])
+def test_wrong_type_is_named(env, spec, param):
+    with pytest.raises(ParameterError) as info:
+        _render(env, spec, {**_base_params(spec), param.name: Opaque()})
+    message = str(info.value)
+    assert f"wet.{spec.name}: parameter '{param.name}'" in message
+    assert "<Opaque sentinel>" in message and "allowed:" in message
+
+
+ENUMS = [(s, p) for s, p in ALL_PARAMS if p.values]
+
+
+@pytest.mark.parametrize(("spec", "param"), ENUMS, ids=[f"{s.name}-{p.name}" for s, p in ENUMS])
+def test_value_outside_allowed_set_lists_the_allowed(env, spec, param):
+    with pytest.raises(ParameterError) as info:
+        _render(env, spec, {**_base_params(spec), param.name: "not-a-choice"})
+    message = str(info.value)
+    assert "'not-a-choice'" in message
+    assert all(repr(v) in message for v in param.values)
+
+
+TEXT_PARAMS = [(s, p) for s, p in ALL_PARAMS if p.type == "text"]
+
+
+@pytest.mark.parametrize(("spec", "param"), TEXT_PARAMS, ids=[f"{s.name}-{p.name}" for s, p in TEXT_PARAMS])
+def test_text_is_escaped_and_markup_kept(env, spec, param):
+    example = next((e for e in spec.examples.values() if param.name in e.params), None)
+    params = dict(example.params if example else _base_params(spec))
+    content = example.content if example else None
+    escaped = str(_render(env, spec, {**params, param.name: "<b>x</b> & y"}, content))
+    assert "<b>x</b>" not in escaped and "&lt;b&gt;x&lt;/b&gt; &amp; y" in escaped
+    kept = str(_render(env, spec, {**params, param.name: Markup("<b>kept</b>")}, content))
+    assert "<b>kept</b>" in kept
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_classes_and_attrs_reach_the_markup(env, spec):
+    html = str(_render(env, spec, {**_base_params(spec), "classes": ["team-extra", "team-more"],
+                                   "attrs": {"data-team": "a&b", "hidden": True, "data-off": False}}))
+    assert re.search(r'class="[^"]*\bteam-extra team-more\b', html)
+    assert 'data-team="a&amp;b"' in html
+    assert re.search(r"\shidden[\s>]", html)
+    assert "data-off" not in html
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_unsafe_attrs_are_refused(env, spec):
+    for attrs in ({"onclick": "steal()"}, {"style": "color:red"}, {"bad name": "x"}, {"class": "x"}):
+        with pytest.raises(ParameterError, match=rf"wet\.{spec.name}: parameter 'attrs'"):
+            _render(env, spec, {**_base_params(spec), "attrs": attrs})
+
+
+def test_positional_and_keyword_together_is_an_error(env):
+    with pytest.raises(ParameterError, match="given both by position and by keyword"):
+        env.globals["wet"].button("Go", text="Go")
+
+
+def test_undefined_value_under_strict_undefined_names_the_parameter(env):
+    with pytest.raises(ParameterError, match=r"wet\.button: parameter 'text' got an undefined value"):
+        env.from_string("{{ wet.button(text=missing) }}").render()
+
+
+def test_undefined_value_under_lenient_undefined_counts_as_not_given():
+    lenient = wetkit.environment()
+    html = lenient.from_string("{{ wet.button(text='Go', href=maybe_href) }}").render()
+    assert html.startswith("<button")
+
+
+def test_unknown_component_suggests_the_closest():
+    env = wetkit.environment()
+    with pytest.raises(ParameterError, match="no component 'buton'; did you mean 'button'"):
+        env.from_string("{{ wet.buton(text='x') }}").render()
+
+
+def test_javascript_urls_are_refused(env):
+    with pytest.raises(ParameterError, match="parameter 'href'"):
+        env.globals["wet"].button(text="x", href="javascript:alert(1)")
+
+
+def test_content_block_on_a_component_without_one_is_an_error(env):
+    with pytest.raises(ParameterError, match="takes no {% call %} content"):
+        env.from_string("{% call wet.button(text='x') %}inside{% endcall %}").render()
+
+
+def test_render_macro_must_match_the_spec(tmp_path):
+    from wetkit.registry import Registry
+
+    folder = tmp_path / "widget"
+    folder.mkdir()
+    (folder / "widget.yaml").write_text("summary: A test widget.\nparams:\n  text: {type: text, required: true}\n"
+                                        "examples:\n  one: {params: {text: Hi}}\n")
+    (folder / "widget.html").write_text('{% macro _render(text, classes) %}{{ text }}{% endmacro %}'
+                                        '{% set widget = wetkit_component("widget", _render) %}')
+    env = wetkit.install(jinja2.Environment(), registry=Registry(tmp_path))
+    with pytest.raises(TypeError, match=r"missing \['attrs'\]"):
+        env.from_string("{{ wet.widget(text='x') }}").render()

@@ -1,0 +1,118 @@
+"""Audit pages in one reused browser: axe at each width, reflow at 320 px, keyboard focus walk, console errors.
+
+A page that fails to load or hangs is reported as a problem and the browser is restarted, so the audit goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from wetkit.audit.axe import AxeError, AxeRunner
+from wetkit.audit.browser import set_viewport, start_browser
+from wetkit.audit.checks import Problem, check_console, check_focus_visible, check_reflow
+
+WIDTHS = (1280, 320)
+REFLOW_WIDTH = 320
+
+
+@dataclass
+class PageResult:
+    url: str
+    problems: list[Problem] = field(default_factory=list)
+    needs_review: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def report(self, name: str | None = None) -> str:
+        label = name or self.url
+        return "\n".join(p.describe(label) for p in self.problems)
+
+
+class Auditor:
+    """One browser, reused for every page. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, remote_url: str | None = None, axe_script=None, widths: Iterable[int] = WIDTHS):
+        self.remote_url = remote_url
+        self.axe_script = axe_script
+        self.widths = tuple(widths)
+        self.driver = None
+        self.axe: AxeRunner | None = None
+        self.pages_audited = 0
+
+    def __enter__(self) -> Auditor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _ensure_browser(self) -> None:
+        if self.driver is None:
+            self.driver = start_browser(self.remote_url)
+            self.axe = AxeRunner(self.driver, self.axe_script)
+
+    def close(self) -> None:
+        if self.driver is not None:
+            with contextlib.suppress(Exception):  # a wedged browser may refuse to quit; it is gone either way
+                self.driver.quit()
+            self.driver = None
+            self.axe = None
+
+    def audit(self, url: str, allow: Iterable[str] = (), focus_walk: bool = True) -> PageResult:
+        """Every check on one page. ``allow`` lists axe rule ids the page's spec excuses (with reasons)."""
+        from selenium.common.exceptions import TimeoutException, WebDriverException
+
+        self._ensure_browser()
+        result = PageResult(url)
+        allowed = set(allow)
+        driver = self.driver
+        try:
+            check_console(driver)  # drain logs left by the previous page
+            set_viewport(driver, self.widths[0])
+            driver.get(url)
+            self.axe.inject()
+            for index, width in enumerate(self.widths):
+                if index:
+                    set_viewport(driver, width)
+                self._axe_at(width, result, allowed)
+                if width <= REFLOW_WIDTH:
+                    result.problems += check_reflow(driver, width)
+                if index == 0 and focus_walk:
+                    result.problems += [_at(p, width) for p in check_focus_visible(driver)]
+            result.problems += check_console(driver)
+        except TimeoutException as err:
+            result.problems.append(Problem("load", "timeout", url, f"page or script did not finish: {err.msg}"))
+            self.close()
+        except AxeError:
+            raise
+        except WebDriverException as err:
+            result.problems.append(Problem("load", "browser-error", url, str(err.msg or err).splitlines()[0]))
+            self.close()
+        self.pages_audited += 1
+        return result
+
+    def _axe_at(self, width: int, result: PageResult, allowed: set[str]) -> None:
+        found = self.axe.run()
+        for rule in found["violations"]:
+            if rule["id"] in allowed:
+                continue
+            for node in rule["nodes"]:
+                result.problems.append(Problem(
+                    "axe", rule["id"], " ".join(map(str, node["target"])),
+                    f"{rule['help']} ({rule['impact']}): {node['html'][:160]}", rule["helpUrl"], width,
+                ))
+        for rule in found["incomplete"]:
+            for node in rule["nodes"]:
+                target = " ".join(map(str, node["target"]))
+                if node["errors"]:
+                    result.problems.append(Problem(
+                        "axe-error", rule["id"], target, "; ".join(node["errors"]), rule["helpUrl"], width))
+                else:
+                    result.needs_review.append(f"{rule['id']} at {width}px: {target}")
+
+
+def _at(problem: Problem, width: int) -> Problem:
+    return Problem(problem.check, problem.rule, problem.target, problem.message, problem.help_url, width)

@@ -1,0 +1,243 @@
+"""Jinja2 integration: the template loader, the ``wet`` global, filters and gettext.
+
+``environment(**options)`` returns a ready Environment; ``install(env)`` adds wetkit to one you already have.
+Templates then use ``{{ wet.button(text="Go") }}`` with no import, or
+``{% from "wetkit/button.html" import button %}``, or ``{% extends "wetkit/page.html" %}``.
+
+How a component is wired: ``components/<name>/<name>.html`` defines a private macro ``_render`` taking every spec
+parameter by name (plus ``caller`` when it wraps content) and exports it with
+``{% set <name> = wetkit_component("<name>", _render) %}``. ``wetkit_component`` wraps the macro in a
+:class:`Component`, which checks each call against the spec and fills defaults before rendering.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from wetkit import paths
+from wetkit.errors import ParameterError
+from wetkit.registry import ComponentSpec, Registry, get_registry
+
+PREFIX = "wetkit/"
+
+
+class WetkitLoader(jinja2.BaseLoader):
+    """Serves ``wetkit/<name>.html`` from the component folders and ``wetkit/<page>.html`` from the package."""
+
+    def __init__(self, registry: Registry | None = None):
+        self.registry = registry or get_registry()
+
+    def _path(self, template: str) -> str | None:
+        if not template.startswith(PREFIX):
+            return None
+        rest = template[len(PREFIX):]
+        if "/" in rest or ".." in rest:
+            return None
+        candidate = paths.TEMPLATES_DIR / rest
+        if candidate.is_file():
+            return str(candidate)
+        name = rest.removesuffix(".html")
+        if name in self.registry:
+            return str(self.registry[name].folder / rest)
+        return None
+
+    def get_source(self, environment, template):
+        path = self._path(template)
+        if path is None:
+            raise jinja2.TemplateNotFound(template)
+        with open(path, encoding="utf-8") as handle:
+            source = handle.read()
+        mtime = os.path.getmtime(path)
+        return source, path, lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
+
+    def list_templates(self):
+        names = {PREFIX + p.name for p in paths.TEMPLATES_DIR.glob("*.html")}
+        names.update(spec.template_name for spec in self.registry)
+        return sorted(names)
+
+
+class Component:
+    """A component as callers see it: checks each call against the spec, then renders the macro."""
+
+    __slots__ = ("spec", "_bind", "_render", "_takes_content", "__name__")
+
+    def __init__(self, spec: ComponentSpec, render: jinja2.runtime.Macro):
+        self.spec = spec
+        self.__name__ = spec.name
+        self._bind = spec.signature.bind
+        self._render = render
+        self._takes_content = spec.takes_content
+
+    def __call__(self, *args: Any, caller: Callable | None = None, **kwargs: Any) -> Markup:
+        params = self._bind(args, kwargs)
+        if caller is not None:
+            if not self._takes_content:
+                raise ParameterError(
+                    f"wet.{self.spec.name}: takes no {{% call %}} content; pass its parameters instead"
+                )
+            params["caller"] = caller
+        elif self._takes_content:
+            params["caller"] = None
+        return self._render(**params)
+
+    def __repr__(self) -> str:
+        return f"<wetkit component {self.spec.name}>"
+
+
+def _component_factory(registry: Registry) -> Callable[[str, Any], Component]:
+    def wetkit_component(name: str, render: jinja2.runtime.Macro) -> Component:
+        spec = registry[name]
+        expected = set(spec.params) | ({"caller"} if spec.takes_content else set())
+        declared = set(render.arguments) | ({"caller"} if render.caller else set())
+        if declared != expected:
+            missing, extra = sorted(expected - declared), sorted(declared - expected)
+            raise TypeError(
+                f"components/{name}/{name}.html: _render's arguments differ from the spec: "
+                f"missing {missing}, not in the spec {extra}"
+            )
+        return Component(spec, render)
+
+    return wetkit_component
+
+
+class Namespace:
+    """The ``wet`` global: ``wet.<component>`` is the checked component, loaded once per environment."""
+
+    def __init__(self, env: jinja2.Environment, registry: Registry):
+        self._env = env
+        self._registry = registry
+        self._cache: dict[str, Component] = {}
+
+    def __getattr__(self, name: str) -> Component:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._cache[name]
+        except KeyError:
+            pass
+        if name not in self._registry:
+            raise ParameterError(_unknown_component(name, self._registry))
+        component = getattr(self._env.get_template(PREFIX + name + ".html").module, name)
+        self._cache[name] = component
+        return component
+
+    __getitem__ = __getattr__
+
+    def __dir__(self):
+        return self._registry.names()
+
+
+def _unknown_component(name: str, registry: Registry) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, registry.names(), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"wetkit has no component {name!r}{hint} Components: {', '.join(registry.names())}"
+
+
+# ---- filters and helpers shared by every component ----------------------------------------------------------
+
+
+def html_attrs(attrs: Mapping[str, Any] | None, **extra: Any) -> Markup:
+    """Render attributes as `` name="value"`` (escaped). True → bare attribute; False/None → left out.
+
+    ``extra`` are the component's own attributes; caller ``attrs`` win over them, except ``class`` which the
+    component renders itself from ``classes=``.
+    """
+    merged = {key.replace("_", "-"): value for key, value in extra.items()}
+    if attrs:
+        merged.update(attrs)
+    parts = []
+    for key, value in merged.items():
+        if value is None or value is False:
+            continue
+        if value is True:
+            parts.append(f" {key}")
+        else:
+            parts.append(f' {key}="{escape(value)}"')
+    return Markup("".join(parts))
+
+
+def raise_parameter_error(component: str, param: str, value: Any, allowed: str) -> None:
+    """For checks that span parameters (``disabled`` with ``href``): raise the standard ParameterError."""
+    from wetkit.params import describe
+
+    raise ParameterError(f"wet.{component}: parameter {param!r} got {describe(value)}; allowed: {allowed}")
+
+
+def class_names(*names: Any) -> str:
+    """Join class names, skipping empty ones: ``class_names("wet-btn", variant and "wet-btn--" ~ variant)``."""
+    return " ".join(n for n in names if n)
+
+
+def slugify(value: str) -> str:
+    """Make a deterministic id fragment from a name: ``"contact[email]"`` → ``"contact-email"``."""
+    out = []
+    for char in str(value).lower():
+        out.append(char if char.isalnum() or char in "-_" else "-")
+    return "-".join(p for p in "".join(out).split("-") if p)
+
+
+def format_date(value, lang: str = "en") -> str:
+    """ISO date for machines (``YYYY-MM-DD``), which both official languages read the same way."""
+    return value.isoformat()
+
+
+# ---- gettext ---------------------------------------------------------------------------------------------------
+
+
+def translations(lang: str = "en") -> _gettext.NullTranslations:
+    """wetkit's own catalogue for ``lang`` (falls back to the English msgids)."""
+    return _gettext.translation("wetkit", localedir=str(paths.LOCALE_DIR), languages=[lang], fallback=True)
+
+
+def install(env: jinja2.Environment, *, registry: Registry | None = None) -> jinja2.Environment:
+    """Add wetkit to an existing Environment: loader, ``wet`` global, filters, gettext; returns ``env``.
+
+    The existing loader keeps priority, so a team can override ``wetkit/page.html``. wetkit's own templates are
+    always autoescaped, whatever the environment's setting. gettext is installed only if the environment has none
+    (a Flask-Babel or Django setup keeps its own).
+    """
+    registry = registry or get_registry()
+    ours = WetkitLoader(registry)
+    env.loader = jinja2.ChoiceLoader([env.loader, ours]) if env.loader is not None else ours
+
+    previous = env.autoescape
+
+    def autoescape(name: str | None) -> bool:
+        if name and name.startswith(PREFIX):
+            return True
+        return previous(name) if callable(previous) else bool(previous)
+
+    env.autoescape = autoescape
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    if "gettext" not in env.globals:
+        env.install_gettext_translations(translations("en"), newstyle=True)
+    env.filters["wet_attrs"] = html_attrs
+    env.filters["wet_slug"] = slugify
+    env.globals["wet_classes"] = class_names
+    env.globals["wet_error"] = raise_parameter_error
+    env.globals["wetkit_component"] = _component_factory(registry)
+    env.globals["wet"] = Namespace(env, registry)
+    return env
+
+
+def environment(lang: str = "en", **options: Any) -> jinja2.Environment:
+    """A new Environment with wetkit installed: autoescape on, ``trim_blocks``/``lstrip_blocks`` on, gettext for
+    ``lang``. Any ``jinja2.Environment`` option may be passed (``loader=``, ``undefined=StrictUndefined``…)."""
+    options.setdefault("autoescape", True)
+    options.setdefault("trim_blocks", True)
+    options.setdefault("lstrip_blocks", True)
+    extensions = list(options.pop("extensions", []))
+    if "jinja2.ext.i18n" not in extensions:
+        extensions.append("jinja2.ext.i18n")
+    env = jinja2.Environment(extensions=extensions, **options)
+    env.install_gettext_translations(translations(lang), newstyle=True)
+    return install(env)

@@ -1,0 +1,279 @@
+"""Discover components and load their specs.
+
+A component is a folder ``components/<name>/`` holding ``<name>.html`` (the macro), ``<name>.yaml`` (the spec),
+optionally ``_<name>.scss`` and ``<name>.js``. The spec is the single source of truth: the macro's checks, the demo
+pages, the docs' parameter table and the browser tests are all generated from it.
+
+Spec shape::
+
+    summary: One sentence: what the component is for.
+    positional: [text]                 # optional: params that may be passed by position
+    content: {doc: ...}                # optional: the component wraps a {% call %} block
+    page_region: header                # optional: demos replace this page region instead of sitting in <main>
+    params:
+      text: {type: text, required: true, doc: ...}
+      variant: {type: enum, values: [primary, secondary], default: primary, doc: ...}
+    examples:
+      primary: {description: ..., params: {...}, content: !html "<p>for call blocks</p>"}
+    a11y:
+      automated: [what the suite proves]
+      manual: [what a person must test]
+      allow: [{rule: axe-rule-id, reason: why}]   # every entry needs a reason
+
+``classes`` and ``attrs`` are added to every component. A malformed spec raises :class:`SpecError` naming the file
+and the field.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import Markup
+
+from wetkit import paths
+from wetkit.errors import SpecError
+from wetkit.params import TYPES, ParamSchema, Signature, _Invalid, bind_fields
+
+COMMON_PARAMS = {
+    "classes": {"type": "classes", "doc": "Extra CSS classes on the component's outer element."},
+    "attrs": {"type": "attrs", "doc": "Extra HTML attributes on the component's outer element (escaped)."},
+}
+PAGE_REGIONS = ("skip_links", "header", "breadcrumbs", "main", "date_modified", "footer")
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_SPEC_KEYS = {"summary", "positional", "content", "page_region", "params", "examples", "a11y", "status"}
+_PARAM_KEYS = {"type", "required", "default", "values", "doc", "fields"}
+_EXAMPLE_KEYS = {"description", "params", "content", "lang"}
+
+
+class _SpecLoader(yaml.SafeLoader):
+    """YAML loader with ``!html``: a string that is HTML on purpose (becomes Markup)."""
+
+
+_SpecLoader.add_constructor("!html", lambda loader, node: Markup(loader.construct_scalar(node)))
+
+
+@dataclass
+class Example:
+    """One named example of a component: it becomes a demo page and a browser test."""
+
+    name: str
+    description: str
+    params: dict[str, Any]
+    content: str | None = None
+    lang: str = "en"
+
+
+@dataclass
+class ComponentSpec:
+    """A loaded, checked component spec."""
+
+    name: str
+    folder: Path
+    summary: str
+    signature: Signature
+    examples: dict[str, Example]
+    takes_content: bool = False
+    content_doc: str = ""
+    page_region: str = "main"
+    a11y: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def params(self) -> dict[str, ParamSchema]:
+        return self.signature.params
+
+    @property
+    def template_name(self) -> str:
+        return f"wetkit/{self.name}.html"
+
+    @property
+    def scss_file(self) -> Path | None:
+        path = self.folder / f"_{self.name}.scss"
+        return path if path.is_file() else None
+
+    @property
+    def js_file(self) -> Path | None:
+        path = self.folder / f"{self.name}.js"
+        return path if path.is_file() else None
+
+    @property
+    def title(self) -> str:
+        return self.name.replace("_", " ").capitalize()
+
+
+def _fail(path: Path, where: str, message: str) -> SpecError:
+    return SpecError(f"{path}: {where}: {message}")
+
+
+def _parse_params(path: Path, raw: Any, where: str) -> dict[str, ParamSchema]:
+    if not isinstance(raw, dict):
+        raise _fail(path, where, f"must be a mapping of parameter name to its schema, got {type(raw).__name__}")
+    params: dict[str, ParamSchema] = {}
+    for name, schema in raw.items():
+        here = f"{where}.{name}"
+        if not isinstance(name, str) or not _NAME.match(name):
+            raise _fail(path, here, "parameter names are snake_case identifiers")
+        if not isinstance(schema, dict):
+            raise _fail(path, here, "must be a mapping with at least 'type'")
+        unknown = set(schema) - _PARAM_KEYS
+        if unknown:
+            raise _fail(path, f"{here}.{sorted(unknown)[0]}", f"unknown key; allowed: {', '.join(sorted(_PARAM_KEYS))}")
+        kind = schema.get("type")
+        if kind not in TYPES:
+            raise _fail(path, f"{here}.type", f"got {kind!r}; allowed: {', '.join(TYPES)}")
+        values = schema.get("values")
+        if kind == "enum" and not values:
+            raise _fail(path, f"{here}.values", "an enum needs a non-empty list of values")
+        if values is not None and not isinstance(values, list):
+            raise _fail(path, f"{here}.values", "must be a list")
+        fields = None
+        if "fields" in schema:
+            if kind not in ("dict", "part", "list"):
+                raise _fail(path, f"{here}.fields", "only dict, part and list parameters have fields")
+            fields = _parse_params(path, schema["fields"], f"{here}.fields")
+        doc = schema.get("doc", "")
+        if not isinstance(doc, str):
+            raise _fail(path, f"{here}.doc", "must be a string")
+        required = schema.get("required", False)
+        if not isinstance(required, bool):
+            raise _fail(path, f"{here}.required", "must be true or false")
+        param = ParamSchema(
+            name=name, type=kind, required=required, default=schema.get("default"),
+            values=values, doc=doc, fields=fields,
+        )
+        if param.default is not None:
+            if required:
+                raise _fail(path, f"{here}.default", "a required parameter has no default")
+            try:
+                param.default = param.check(param.default)
+            except _Invalid as err:
+                raise _fail(path, f"{here}.default", f"{param.default!r} is not {err.allowed}") from None
+        params[name] = param
+    return params
+
+
+def load_spec(folder: Path) -> ComponentSpec:
+    """Load and check ``<folder>/<name>.yaml``; raise SpecError naming the file and field at fault."""
+    name = folder.name
+    path = folder / f"{name}.yaml"
+    if not _NAME.match(name):
+        raise _fail(path, "folder", f"component names are lowercase snake_case, got {name!r}")
+    if not path.is_file():
+        raise _fail(path, "file", "every component folder needs its spec")
+    if not (folder / f"{name}.html").is_file():
+        raise _fail(path, "template", f"missing {name}.html beside the spec")
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SpecLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as err:
+        raise _fail(path, "yaml", str(err)) from None
+    if not isinstance(raw, dict):
+        raise _fail(path, "top level", "must be a mapping")
+    unknown = set(raw) - _SPEC_KEYS
+    if unknown:
+        raise _fail(path, sorted(unknown)[0], f"unknown key; allowed: {', '.join(sorted(_SPEC_KEYS))}")
+    summary = raw.get("summary")
+    if not isinstance(summary, str) or not summary.strip():
+        raise _fail(path, "summary", "a one-sentence summary is required")
+
+    params = _parse_params(path, raw.get("params") or {}, "params")
+    for common, schema in COMMON_PARAMS.items():
+        if common in params:
+            raise _fail(path, f"params.{common}", "is added to every component; do not declare it")
+        params[common] = ParamSchema(name=common, **schema)
+
+    positional = raw.get("positional") or []
+    if not isinstance(positional, list) or any(p not in params for p in positional):
+        raise _fail(path, "positional", f"must list declared parameters, got {positional!r}")
+
+    content = raw.get("content")
+    if content is not None and not (isinstance(content, dict) and isinstance(content.get("doc"), str)):
+        raise _fail(path, "content", "must be a mapping with a 'doc' string")
+
+    page_region = raw.get("page_region", "main")
+    if page_region not in PAGE_REGIONS:
+        raise _fail(path, "page_region", f"got {page_region!r}; allowed: {', '.join(PAGE_REGIONS)}")
+
+    a11y = raw.get("a11y") or {}
+    if not isinstance(a11y, dict):
+        raise _fail(path, "a11y", "must be a mapping")
+    for index, entry in enumerate(a11y.get("allow") or []):
+        if not (isinstance(entry, dict) and entry.get("rule") and str(entry.get("reason", "")).strip()):
+            raise _fail(path, f"a11y.allow[{index}]", "each allow-list entry needs a 'rule' and a written 'reason'")
+
+    signature = Signature(name, params, positional)
+    raw_examples = raw.get("examples")
+    if not isinstance(raw_examples, dict) or not raw_examples:
+        raise _fail(path, "examples", "at least one named example is required")
+    examples = {}
+    for ex_name, ex in raw_examples.items():
+        here = f"examples.{ex_name}"
+        if not isinstance(ex_name, str) or not re.match(r"^[a-z0-9][a-z0-9-]*$", ex_name):
+            raise _fail(path, here, "example names are lowercase words joined by '-'")
+        if not isinstance(ex, dict):
+            raise _fail(path, here, "must be a mapping with 'params'")
+        unknown = set(ex) - _EXAMPLE_KEYS
+        if unknown:
+            allowed = ", ".join(sorted(_EXAMPLE_KEYS))
+            raise _fail(path, f"{here}.{sorted(unknown)[0]}", f"unknown key; allowed: {allowed}")
+        ex_params = ex.get("params") or {}
+        try:
+            signature.bind((), dict(ex_params))
+        except Exception as err:  # noqa: BLE001 - re-raised with the file and field
+            raise _fail(path, f"{here}.params", str(err)) from None
+        if ex.get("content") is not None and content is None:
+            raise _fail(path, f"{here}.content", "this component takes no {% call %} content")
+        examples[ex_name] = Example(
+            name=ex_name,
+            description=str(ex.get("description", "")),
+            params=ex_params,
+            content=ex.get("content"),
+            lang=ex.get("lang", "en"),
+        )
+    return ComponentSpec(
+        name=name,
+        folder=folder,
+        summary=summary.strip(),
+        signature=signature,
+        examples=examples,
+        takes_content=content is not None,
+        content_doc=(content or {}).get("doc", ""),
+        page_region=page_region,
+        a11y=a11y,
+    )
+
+
+class Registry:
+    """Every component found under a components folder, by name, in name order."""
+
+    def __init__(self, components_dir: Path):
+        self.components_dir = components_dir
+        folders = sorted(p for p in components_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+        self.components: dict[str, ComponentSpec] = {f.name: load_spec(f) for f in folders}
+
+    def __getitem__(self, name: str) -> ComponentSpec:
+        return self.components[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.components
+
+    def __iter__(self):
+        return iter(self.components.values())
+
+    def __len__(self) -> int:
+        return len(self.components)
+
+    def names(self) -> list[str]:
+        return list(self.components)
+
+
+@functools.cache
+def get_registry(components_dir: Path | None = None) -> Registry:
+    """The registry of wetkit's own components (loaded once per process)."""
+    return Registry(components_dir or paths.COMPONENTS_DIR)
+
+
+__all__ = ["ComponentSpec", "Example", "Registry", "get_registry", "load_spec", "bind_fields"]
