@@ -62,6 +62,22 @@ class WetkitLoader(jinja2.BaseLoader):
         return sorted(names)
 
 
+class _NoContent:
+    """Passed as ``caller`` when a content-taking component is called without a {% call %} block: falsy, renders
+    nothing, and safe under StrictUndefined (Jinja would otherwise substitute an Undefined)."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Markup:
+        return Markup("")
+
+
+NO_CONTENT = _NoContent()
+
+
 class Component:
     """A component as callers see it: checks each call against the spec, then renders the macro."""
 
@@ -83,7 +99,7 @@ class Component:
                 )
             params["caller"] = caller
         elif self._takes_content:
-            params["caller"] = None
+            params["caller"] = NO_CONTENT
         return self._render(**params)
 
     def __repr__(self) -> str:

@@ -43,10 +43,12 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 class _Invalid(Exception):
     """Raised inside a check: carries what is allowed; the caller adds component, parameter and value."""
 
-    def __init__(self, allowed: str, path: str = ""):
+    def __init__(self, allowed: str, path: str = "", kind: str = "value", field: str = ""):
         super().__init__(allowed)
         self.allowed = allowed
         self.path = path
+        self.kind = kind  # value | missing | unknown
+        self.field = field
 
 
 def describe(value: Any) -> str:
@@ -241,19 +243,19 @@ def bind_fields(fields: Mapping[str, ParamSchema], given: Mapping, where: str = 
     unknown = given.keys() - fields.keys()
     if unknown:
         key = sorted(unknown, key=str)[0]
-        raise _Invalid(_unknown_words(key, fields), f"{where}[{key!r}]")
+        raise _Invalid(_unknown_words(key, fields), where, kind="unknown", field=key)
     bound = {}
     for name, schema in fields.items():
         value = given.get(name, _MISSING)
         if value is _MISSING or value is None or (isinstance(value, Undefined) and _lenient(value)):
             if schema.required:
-                raise _Invalid("a value: this field is required (" + schema.allowed() + ")", f"{where}.{name}")
+                raise _Invalid(schema.allowed(), f"{where}.{name}", kind="missing")
             bound[name] = schema.default
             continue
         try:
             bound[name] = schema.check(value)
         except _Invalid as err:
-            raise _Invalid(err.allowed, f"{where}.{name}{err.path}") from None
+            raise _Invalid(err.allowed, f"{where}.{name}{err.path}", err.kind, err.field) from None
     return bound
 
 
@@ -320,9 +322,14 @@ class Signature:
             try:
                 bound[name] = check(value)
             except _Invalid as err:
-                raise self.error(
-                    f"parameter {name!r}{err.path} got {describe(_dig(value, err.path))}; allowed: {err.allowed}"
-                ) from None
+                where = f"parameter {name!r}{err.path}"
+                if err.kind == "missing":
+                    raise self.error(f"{where} is required, got nothing; allowed: {err.allowed}") from None
+                if err.kind == "unknown":
+                    given = describe(_dig(value, err.path)[err.field])
+                    message = f"{where} has unknown field {err.field!r} (given {given}); {err.allowed}"
+                    raise self.error(message) from None
+                raise self.error(f"{where} got {describe(_dig(value, err.path))}; allowed: {err.allowed}") from None
         return bound
 
 

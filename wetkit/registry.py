@@ -121,7 +121,11 @@ def _parse_params(path: Path, raw: Any, where: str) -> dict[str, ParamSchema]:
             raise _fail(path, here, "must be a mapping with at least 'type'")
         unknown = set(schema) - _PARAM_KEYS
         if unknown:
-            raise _fail(path, f"{here}.{sorted(unknown)[0]}", f"unknown key; allowed: {', '.join(sorted(_PARAM_KEYS))}")
+            key = sorted(unknown, key=str)[0]
+            hint = ""
+            if schema[key] is None and " " in str(key):
+                hint = " (a comma in an unquoted {flow: mapping} value splits it: quote the doc text)"
+            raise _fail(path, f"{here}.{key}", f"unknown key; allowed: {', '.join(sorted(_PARAM_KEYS))}{hint}")
         kind = schema.get("type")
         if kind not in TYPES:
             raise _fail(path, f"{here}.type", f"got {kind!r}; allowed: {', '.join(TYPES)}")

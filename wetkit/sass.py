@@ -125,12 +125,9 @@ def _custom_properties(theme: Theme) -> str:
 
 
 def _scss_value(value) -> str:
-    """Token values go through libsass verbatim: functions with mixed units are quoted (libsass would evaluate
-    ``clamp(1rem, 2vw, 3rem)`` itself and fail)."""
-    text = str(value)
-    if re.search(r"\b(clamp|min|max|calc)\(", text):
-        return f'unquote("{text}")'
-    return text
+    """Token values are written verbatim: Sass does not evaluate custom-property values, so ``clamp()`` with mixed
+    units is safe here (in ordinary declarations it must be wrapped in ``unquote()``)."""
+    return str(value)
 
 
 def compile_scss(source: str, include_paths: Iterable[Path], minify: bool = True) -> str:
@@ -146,7 +143,7 @@ def compile_scss(source: str, include_paths: Iterable[Path], minify: bool = True
         )
     except sass.CompileError as err:
         raise ThemeError(f"SCSS failed to compile: {err}") from None
-    leftovers = sorted(set(re.findall(r"@use|@forward|\$[A-Za-z_][-\w]*", css)))
+    leftovers = sorted(set(re.findall(r"@use|@forward|\$[A-Za-z_][-\w]*|\bunquote\(", css)))
     if leftovers:
         raise ThemeError(f"compiled CSS still contains {', '.join(leftovers)}: "
                          "SCSS features LibSass did not evaluate (see GUIDE: no @use/@forward, no module functions)")

@@ -73,7 +73,10 @@ def to_jinja(value: Any) -> str:
 
 def example_code(spec: ComponentSpec, example: Example) -> str:
     """The template code a team would write to get this example."""
-    args = ", ".join(f"{key}={to_jinja(value)}" for key, value in example.params.items())
+    parts = [f"{key}={to_jinja(value)}" for key, value in example.params.items()]
+    args = ", ".join(parts)
+    if len(args) > 60:  # one argument a line, as a person would write a long call
+        args = "\n    " + ",\n    ".join(parts) + ",\n"
     if example.content is not None:
         return f"{{% call wet.{spec.name}({args}) %}}\n  {example.content.strip()}\n{{% endcall %}}"
     return f"{{{{ wet.{spec.name}({args}) }}}}"
@@ -141,13 +144,16 @@ class SiteBuilder:
                 demo = Page(
                     path=f"components/{spec.name}/{example.name}/",
                     title=f"{spec.title}: {example.name.replace('-', ' ')}",
-                    lang=example.lang, component=spec.name, example=example.name, region=spec.page_region,
+                    lang=self.lang, component=spec.name, example=example.name, region=spec.page_region,
                 )
                 crumbs = [{"text": "Components", "href": "../../../"},
                           {"text": spec.title, "href": "../"}]
+                html = render_example(self.env, spec, example)
+                if example.lang != self.lang:  # an example in the other language is marked up as such
+                    html = Markup('<div lang="{}">{}</div>').format(example.lang, html)
                 out[demo] = self.env.get_template("example.html").render(
                     **self._context(demo, 3), spec=spec, example=example, region=spec.page_region,
-                    demo=render_example(self.env, spec, example), breadcrumbs=crumbs,
+                    demo=html, breadcrumbs=crumbs,
                     date_modified=_source_date(spec.folder),
                 )
         return out

@@ -36,15 +36,26 @@ def env():
 
 
 def _render(env, spec, params, content=None):
+    """Call the component as a template would; ``content`` becomes a {% call %} block."""
     component = getattr(env.globals["wet"], spec.name)
-    if content is not None or spec.takes_content:
-        return component(caller=lambda: Markup(content or "<p>Content</p>"), **params)
+    if content is not None:
+        return component(caller=lambda: Markup(content), **params)
     return component(**params)
+
+
+def _first(spec):
+    return next(iter(spec.examples.values()))
 
 
 def _base_params(spec):
     """The params of the component's first example: a valid call to vary one parameter at a time."""
-    return dict(next(iter(spec.examples.values())).params)
+    return dict(_first(spec).params)
+
+
+def _call(env, spec, **changes):
+    """The first example, with some parameters changed (None removes one)."""
+    params = {k: v for k, v in {**_base_params(spec), **changes}.items() if v is not None}
+    return _render(env, spec, params, _first(spec).content)
 
 
 def test_there_are_components():
@@ -69,7 +80,7 @@ def test_example_renders_clean_markup(env, spec, example):
 @pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
 def test_unknown_parameter_is_named(env, spec):
     with pytest.raises(ParameterError) as info:
-        _render(env, spec, {**_base_params(spec), "colour": "red"})
+        _call(env, spec, colour="red")
     message = str(info.value)
     assert f"wet.{spec.name}" in message and "'colour'" in message and "'red'" in message
     assert "known:" in message
@@ -80,10 +91,8 @@ REQUIRED = [(s, p) for s in SPECS for p in s.params.values() if p.required]
 
 @pytest.mark.parametrize(("spec", "param"), REQUIRED, ids=[f"{s.name}-{p.name}" for s, p in REQUIRED])
 def test_missing_required_parameter_is_named(env, spec, param):
-    params = _base_params(spec)
-    params.pop(param.name, None)
     with pytest.raises(ParameterError, match=rf"wet\.{spec.name}: parameter '{param.name}' is required"):
-        _render(env, spec, params)
+        _call(env, spec, **{param.name: None})
 
 
 ALL_PARAMS = [(s, p) for s in SPECS for p in s.params.values()]
@@ -92,7 +101,7 @@ ALL_PARAMS = [(s, p) for s in SPECS for p in s.params.values()]
 @pytest.mark.parametrize(("spec", "param"), ALL_PARAMS, ids=[f"{s.name}-{p.name}" for s, p in ALL_PARAMS])
 def test_wrong_type_is_named(env, spec, param):
     with pytest.raises(ParameterError) as info:
-        _render(env, spec, {**_base_params(spec), param.name: Opaque()})
+        _call(env, spec, **{param.name: Opaque()})
     message = str(info.value)
     assert f"wet.{spec.name}: parameter '{param.name}'" in message
     assert "<Opaque sentinel>" in message and "allowed:" in message
@@ -104,7 +113,7 @@ ENUMS = [(s, p) for s, p in ALL_PARAMS if p.values]
 @pytest.mark.parametrize(("spec", "param"), ENUMS, ids=[f"{s.name}-{p.name}" for s, p in ENUMS])
 def test_value_outside_allowed_set_lists_the_allowed(env, spec, param):
     with pytest.raises(ParameterError) as info:
-        _render(env, spec, {**_base_params(spec), param.name: "not-a-choice"})
+        _call(env, spec, **{param.name: "not-a-choice"})
     message = str(info.value)
     assert "'not-a-choice'" in message
     assert all(repr(v) in message for v in param.values)
@@ -126,8 +135,8 @@ def test_text_is_escaped_and_markup_kept(env, spec, param):
 
 @pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
 def test_classes_and_attrs_reach_the_markup(env, spec):
-    html = str(_render(env, spec, {**_base_params(spec), "classes": ["team-extra", "team-more"],
-                                   "attrs": {"data-team": "a&b", "hidden": True, "data-off": False}}))
+    html = str(_call(env, spec, classes=["team-extra", "team-more"],
+                     attrs={"data-team": "a&b", "hidden": True, "data-off": False}))
     assert re.search(r'class="[^"]*\bteam-extra team-more\b', html)
     assert 'data-team="a&amp;b"' in html
     assert re.search(r"\shidden[\s>]", html)
@@ -138,7 +147,7 @@ def test_classes_and_attrs_reach_the_markup(env, spec):
 def test_unsafe_attrs_are_refused(env, spec):
     for attrs in ({"onclick": "steal()"}, {"style": "color:red"}, {"bad name": "x"}, {"class": "x"}):
         with pytest.raises(ParameterError, match=rf"wet\.{spec.name}: parameter 'attrs'"):
-            _render(env, spec, {**_base_params(spec), "attrs": attrs})
+            _call(env, spec, attrs=attrs)
 
 
 def test_positional_and_keyword_together_is_an_error(env):

@@ -32,6 +32,8 @@ def test_failing_pair_names_scheme_colours_and_ratio(tmp_path, monkeypatch):
 def test_compiled_css_is_plain_and_uses_only_defined_tokens():
     css = sass.compile_theme("base")
     assert "@use" not in css and "@forward" not in css and not re.search(r"\$[A-Za-z_]", css)
+    assert "unquote(" not in css
+    assert "--wet-font-size-xxl: clamp(" in css
     defined = set(re.findall(r"(--wet-[\w-]+)\s*:", css))
     used = set(re.findall(r"var\((--wet-[\w-]+)\)", css))
     assert used <= defined, f"undefined tokens: {sorted(used - defined)}"
@@ -52,6 +54,8 @@ def test_components_use_tokens_not_raw_colours():
 def test_leftover_sass_syntax_fails_the_build():
     with pytest.raises(sass.ThemeError, match=r"\$wet-x"):
         sass.compile_scss('.a { content: "$wet-x"; }', [])
+    with pytest.raises(sass.ThemeError, match="unquote"):
+        sass.compile_scss('.a { --x: unquote("min(1px, 2vw)"); }', [])
     with pytest.raises(sass.ThemeError, match="Incompatible units"):
         sass.compile_scss(".a { width: min(10px, 5vw) + 1em; }", [])
 
