@@ -187,6 +187,28 @@ def raise_parameter_error(component: str, param: str, value: Any, allowed: str) 
     raise ParameterError(f"wet.{component}: parameter {param!r} got {describe(value)}; allowed: {allowed}")
 
 
+def part_params(value: Any, component: str, param: str, **forced: Any) -> dict[str, Any]:
+    """A sub-part given as a string or a dict, as keyword arguments for its own component.
+
+    ``label="Email"`` becomes ``{"text": "Email", **forced}``; ``label={"text": "Email", "is_page_heading": True}``
+    keeps its keys. ``forced`` are what the parent sets itself (``for_id``, ``id``); a dict may not set them.
+    """
+    if isinstance(value, Mapping):
+        clash = sorted(set(value) & set(forced))
+        if clash:
+            raise ParameterError(
+                f"wet.{component}: parameter {param!r} may not set {clash[0]!r}; wet.{component} sets it from its id"
+            )
+        return {**value, **forced}
+    return {"text": value, **forced}
+
+
+def describedby(*ids: Any) -> str | None:
+    """``aria-describedby`` value from the ids given (falsy ones skipped); None when there are none."""
+    joined = " ".join(str(i) for i in ids if i)
+    return joined or None
+
+
 def class_names(*names: Any) -> str:
     """Join class names, skipping empty ones: ``class_names("wet-btn", variant and "wet-btn--" ~ variant)``."""
     return " ".join(n for n in names if n)
@@ -240,6 +262,8 @@ def install(env: jinja2.Environment, *, registry: Registry | None = None) -> jin
     env.filters["wet_slug"] = slugify
     env.globals["wet_classes"] = class_names
     env.globals["wet_error"] = raise_parameter_error
+    env.globals["wet_part"] = part_params
+    env.globals["wet_describedby"] = describedby
     env.globals["wetkit_component"] = _component_factory(registry)
     env.globals["wet"] = Namespace(env, registry)
     return env

@@ -15,6 +15,7 @@ Spec shape::
       variant: {type: enum, values: [primary, secondary], default: primary, doc: ...}
     examples:
       primary: {description: ..., params: {...}, content: !html "<p>for call blocks</p>"}
+      alone: {params: {...}, after: !html "<input id=x>"}  # demo-only markup after it (a label's control)
     a11y:
       automated: [what the suite proves]
       manual: [what a person must test]
@@ -47,7 +48,7 @@ PAGE_REGIONS = ("skip_links", "header", "breadcrumbs", "main", "date_modified", 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _SPEC_KEYS = {"summary", "positional", "content", "page_region", "params", "examples", "a11y", "status"}
 _PARAM_KEYS = {"type", "required", "default", "values", "doc", "fields"}
-_EXAMPLE_KEYS = {"description", "params", "content", "lang"}
+_EXAMPLE_KEYS = {"description", "params", "content", "lang", "after"}
 
 
 class _SpecLoader(yaml.SafeLoader):
@@ -66,6 +67,7 @@ class Example:
     params: dict[str, Any]
     content: str | None = None
     lang: str = "en"
+    after: str | None = None  # demo-only markup after the component (a label's control), never part of the call
 
 
 @dataclass
@@ -236,6 +238,7 @@ def load_spec(folder: Path) -> ComponentSpec:
             params=ex_params,
             content=ex.get("content"),
             lang=ex.get("lang", "en"),
+            after=ex.get("after"),
         )
     return ComponentSpec(
         name=name,

@@ -87,8 +87,12 @@ def render_example(env: jinja2.Environment, spec: ComponentSpec, example: Exampl
     component = getattr(env.globals["wet"], spec.name)
     if example.content is not None:
         content = Markup(example.content) if not isinstance(example.content, Markup) else example.content
-        return component(caller=lambda: content, **example.params)
-    return component(**example.params)
+        html = component(caller=lambda: content, **example.params)
+    else:
+        html = component(**example.params)
+    if example.after is not None:
+        html += Markup("\n") + Markup(example.after)
+    return html
 
 
 def _source_date(folder: Path) -> _dt.date:
