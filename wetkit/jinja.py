@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from wetkit import paths
 from wetkit.errors import ParameterError
-from wetkit.registry import ComponentSpec, Registry, get_registry
+from wetkit.registry import HELPERS, ComponentSpec, Registry, get_registry
 
 PREFIX = "wetkit/"
 
@@ -137,6 +137,14 @@ class Namespace:
             return self._cache[name]
         except KeyError:
             pass
+        if name in HELPERS:
+            import functools
+            import importlib
+
+            module, function = HELPERS[name].split(":")
+            helper = functools.partial(getattr(importlib.import_module(module), function), self)
+            self._cache[name] = helper
+            return helper
         if name not in self._registry:
             raise ParameterError(_unknown_component(name, self._registry))
         component = getattr(self._env.get_template(PREFIX + name + ".html").module, name)

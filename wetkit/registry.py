@@ -44,6 +44,11 @@ COMMON_PARAMS = {
     "classes": {"type": "classes", "doc": "Extra CSS classes on the component's outer element."},
     "attrs": {"type": "attrs", "doc": "Extra HTML attributes on the component's outer element (escaped)."},
 }
+#: ``wet.<name>`` helpers that are not components: name -> "module:function", called as function(wet, ...).
+HELPERS = {
+    "field": "wetkit.wtforms:render_field",
+    "form_error_summary": "wetkit.wtforms:render_error_summary",
+}
 PAGE_REGIONS = ("skip_links", "header", "breadcrumbs", "main", "date_modified", "footer")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _SPEC_KEYS = {"summary", "positional", "content", "page_region", "params", "examples", "a11y", "status"}
@@ -168,6 +173,8 @@ def load_spec(folder: Path) -> ComponentSpec:
     path = folder / f"{name}.yaml"
     if not _NAME.match(name):
         raise _fail(path, "folder", f"component names are lowercase snake_case, got {name!r}")
+    if name in HELPERS:
+        raise _fail(path, "folder", f"{name!r} is a wet.{name} helper already; choose another component name")
     if not path.is_file():
         raise _fail(path, "file", "every component folder needs its spec")
     if not (folder / f"{name}.html").is_file():

@@ -62,3 +62,51 @@ def test_engine_is_the_pinned_axe(auditor, fault_url):
     auditor.audit(f"{fault_url}clean.html")
     assert auditor.axe.version.startswith("4.14.")
     assert all(count > 0 for count in auditor.axe.rule_counts.values())
+
+
+def test_hanging_page_is_reported_and_the_audit_goes_on(fault_url):
+    import socket
+    import threading
+
+    from wetkit.audit.runner import Auditor
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    held = []
+    stop = threading.Event()
+
+    def accept_and_hold():  # accepts connections and never answers
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept_and_hold, daemon=True)
+    thread.start()
+    try:
+        with Auditor(page_load_timeout=3) as auditor:
+            hung = auditor.audit(f"http://127.0.0.1:{listener.getsockname()[1]}/")
+            after = auditor.audit(f"{fault_url}clean.html")
+    finally:
+        stop.set()
+        thread.join()
+        for conn in held:
+            conn.close()
+        listener.close()
+    assert [(p.check, p.rule) for p in hung.problems] == [("load", "timeout")]
+    assert after.ok, after.report()
+
+
+def test_cli_check_exit_codes(fault_url, tmp_path, capsys):
+    from wetkit.cli import main
+
+    assert main(["check", f"{fault_url}clean.html"]) == 0
+    assert "1 passed, 0 failed" in capsys.readouterr().out
+    report = tmp_path / "report.json"
+    assert main(["check", f"{fault_url}missing-alt.html", "--json", str(report)]) == 1
+    out = capsys.readouterr().out
+    assert "image-alt" in out and "0 passed, 1 failed" in out
+    assert "image-alt" in report.read_text()

@@ -59,7 +59,7 @@ def chrome_options(binary: str | None = None):
     return options
 
 
-def start_browser(remote_url: str | None = None):
+def start_browser(remote_url: str | None = None, page_load_timeout: float = PAGE_LOAD_TIMEOUT):
     """A ready WebDriver with timeouts set. Raises BrowserNotFound (with install steps) when none can start."""
     try:
         from selenium import webdriver
@@ -83,7 +83,7 @@ def start_browser(remote_url: str | None = None):
             driver = webdriver.Chrome(service=service, options=options)
     except WebDriverException as err:
         raise BrowserNotFound(f"the browser did not start: {err.msg or err}. " + INSTALL_HINT) from err
-    driver.set_page_load_timeout(PAGE_LOAD_TIMEOUT)
+    driver.set_page_load_timeout(page_load_timeout)
     driver.set_script_timeout(SCRIPT_TIMEOUT)
     return driver
 

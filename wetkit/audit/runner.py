@@ -9,8 +9,8 @@ import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from wetkit.audit.axe import AxeError, AxeRunner
-from wetkit.audit.browser import set_viewport, start_browser
+from wetkit.audit.axe import AxeRunner
+from wetkit.audit.browser import PAGE_LOAD_TIMEOUT, set_viewport, start_browser
 from wetkit.audit.checks import Problem, check_console, check_focus_visible, check_reflow
 
 WIDTHS = (1280, 320)
@@ -35,8 +35,10 @@ class PageResult:
 class Auditor:
     """One browser, reused for every page. Use as a context manager, or call ``close()``."""
 
-    def __init__(self, remote_url: str | None = None, axe_script=None, widths: Iterable[int] = WIDTHS):
+    def __init__(self, remote_url: str | None = None, axe_script=None, widths: Iterable[int] = WIDTHS,
+                 page_load_timeout: float = PAGE_LOAD_TIMEOUT):
         self.remote_url = remote_url
+        self.page_load_timeout = page_load_timeout
         self.axe_script = axe_script
         self.widths = tuple(widths)
         self.driver = None
@@ -51,7 +53,7 @@ class Auditor:
 
     def _ensure_browser(self) -> None:
         if self.driver is None:
-            self.driver = start_browser(self.remote_url)
+            self.driver = start_browser(self.remote_url, self.page_load_timeout)
             self.axe = AxeRunner(self.driver, self.axe_script)
 
     def close(self) -> None:
@@ -62,37 +64,57 @@ class Auditor:
             self.axe = None
 
     def audit(self, url: str, allow: Iterable[str] = (), focus_walk: bool = True) -> PageResult:
-        """Every check on one page. ``allow`` lists axe rule ids the page's spec excuses (with reasons)."""
+        """Load ``url`` and run every check. ``allow`` lists axe rule ids the page's spec excuses (with reasons)."""
         from selenium.common.exceptions import TimeoutException, WebDriverException
 
         self._ensure_browser()
-        result = PageResult(url)
-        allowed = set(allow)
-        driver = self.driver
         try:
-            check_console(driver)  # drain logs left by the previous page
-            set_viewport(driver, self.widths[0])
-            driver.get(url)
+            check_console(self.driver)  # drain logs left by the previous page
+            set_viewport(self.driver, self.widths[0])
+            self.driver.get(url)
+        except TimeoutException as err:
+            self.close()
+            return self._failed(url, "timeout", f"page did not finish loading: {err.msg}")
+        except WebDriverException as err:
+            self.close()
+            return self._failed(url, "browser-error", str(err.msg or err).splitlines()[0])
+        return self.audit_current(allow, focus_walk, label=url)
+
+    def audit_current(self, allow: Iterable[str] = (), focus_walk: bool = True,
+                      label: str | None = None) -> PageResult:
+        """Every check on the page the browser shows now (a state reached by clicks or a form post).
+
+        The focus walk moves focus; a flow test that needs its focus state should assert it before auditing.
+        """
+        from selenium.common.exceptions import TimeoutException, WebDriverException
+
+        self._ensure_browser()
+        driver = self.driver
+        result = PageResult(label or driver.current_url)
+        allowed = set(allow)
+        self.pages_audited += 1
+        try:
             self.axe.inject()
             for index, width in enumerate(self.widths):
-                if index:
-                    set_viewport(driver, width)
+                set_viewport(driver, width)
                 self._axe_at(width, result, allowed)
                 if width <= REFLOW_WIDTH:
                     result.problems += check_reflow(driver, width)
                 if index == 0 and focus_walk:
                     result.problems += [_at(p, width) for p in check_focus_visible(driver)]
+            set_viewport(driver, self.widths[0])
             result.problems += check_console(driver)
         except TimeoutException as err:
-            result.problems.append(Problem("load", "timeout", url, f"page or script did not finish: {err.msg}"))
+            result.problems.append(Problem("load", "timeout", result.url, f"script did not finish: {err.msg}"))
             self.close()
-        except AxeError:
-            raise
         except WebDriverException as err:
-            result.problems.append(Problem("load", "browser-error", url, str(err.msg or err).splitlines()[0]))
+            result.problems.append(Problem("load", "browser-error", result.url, str(err.msg or err).splitlines()[0]))
             self.close()
-        self.pages_audited += 1
         return result
+
+    def _failed(self, url: str, rule: str, message: str) -> PageResult:
+        self.pages_audited += 1
+        return PageResult(url, [Problem("load", rule, url, message)])
 
     def _axe_at(self, width: int, result: PageResult, allowed: set[str]) -> None:
         found = self.axe.run()
