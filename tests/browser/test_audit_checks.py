@@ -110,3 +110,31 @@ def test_cli_check_exit_codes(fault_url, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "image-alt" in out and "0 passed, 1 failed" in out
     assert "image-alt" in report.read_text()
+
+
+CLIPPING = {
+    "clipped-text": ('<link rel="stylesheet" href="clip.css">', '<p class="box">Some text that needs room</p>'),
+    "shadow-focus": ('<link rel="stylesheet" href="shadow.css">', '<p><a href="#z" id="z">Shadow-only focus</a></p>'),
+}
+
+
+@pytest.fixture(scope="module")
+def spacing_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("spacing")
+    for name, (head, body) in CLIPPING.items():
+        (root / f"{name}.html").write_text(HEAD.format(title=name, head=head) + BODY.format(title=name, body=body))
+    (root / "clip.css").write_text(".box { width: 12em; height: 1.4em; overflow: hidden; line-height: 1.2; }")
+    (root / "shadow.css").write_text("a:focus-visible { outline: none; box-shadow: 0 0 0 3px #0b57d0; }")
+    server, url = serve_in_thread(root)
+    yield url
+    server.shutdown()
+
+
+def test_text_cut_off_by_spacing_is_caught(auditor, spacing_url):
+    assert ("text-spacing", "text-clipped") in _problems(auditor, spacing_url, "clipped-text")
+
+
+def test_shadow_only_focus_is_caught_in_forced_colors(auditor, spacing_url):
+    found = _problems(auditor, spacing_url, "shadow-focus")
+    assert ("forced-colors", "focus-not-visible") in found
+    assert ("focus", "focus-not-visible") not in found

@@ -1,4 +1,5 @@
-"""Checks beyond axe, run in the page: reflow at 320 px, visible focus on a real keyboard walk, console errors.
+"""Checks beyond axe, run in the page: reflow at 320 px, text spacing, visible focus on a real keyboard walk (also
+in forced-colors mode), console errors.
 
 Each check returns a list of :class:`Problem`; an empty list means the page passed.
 """
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 class Problem:
     """One barrier found on one page: what kind, which rule, which element, and where to read more."""
 
-    check: str  # axe | axe-error | reflow | focus | console | load
+    check: str  # axe | axe-error | reflow | text-spacing | focus | forced-colors | console | load
     rule: str
     target: str
     message: str
@@ -53,17 +54,31 @@ def check_reflow(driver, width: int) -> list[Problem]:
 
 # The computed-style properties that can show focus. Compared before/after each Tab press.
 _STYLE_SNAPSHOT = """
-var props = ["outline-style", "outline-width", "outline-color", "box-shadow", "background-color", "color",
-  "border-top-color", "border-bottom-color", "border-bottom-width", "text-decoration-line",
-  "text-decoration-thickness"];
+// What a sighted user can see change: properties only count when they draw something.
+function paint(cs) {
+  var out = {};
+  out.outline = cs.outlineStyle === "none" || parseFloat(cs.outlineWidth) === 0 ? "none"
+    : [cs.outlineStyle, cs.outlineWidth, cs.outlineColor, cs.outlineOffset].join(" ");
+  out.shadow = cs.boxShadow;
+  out.background = cs.backgroundColor + " " + cs.backgroundImage;
+  out.color = cs.color;
+  out.border = ["Top", "Right", "Bottom", "Left"].map(function (side) {
+    var width = parseFloat(cs["border" + side + "Width"]);
+    return width && cs["border" + side + "Style"] !== "none" ? width + " " + cs["border" + side + "Color"] : "0";
+  }).join("|");
+  out.decoration = cs.textDecorationLine === "none" ? "none" : cs.textDecorationLine + " " + cs.textDecorationThickness;
+  return out;
+}
 function snapshot(el) {
-  var cs = getComputedStyle(el), out = {};
-  props.forEach(function (p) { out[p] = cs.getPropertyValue(p); });
+  var out = paint(getComputedStyle(el));
   var r = el.getBoundingClientRect();
   out.box = [Math.round(r.width), Math.round(r.height)].join("x");
-  var before = getComputedStyle(el, "::before"), after = getComputedStyle(el, "::after");
-  out.pseudo = [before.content, before.outlineStyle, before.boxShadow, after.content, after.outlineStyle,
-                after.boxShadow, after.backgroundColor].join("|");
+  ["::before", "::after"].forEach(function (pseudo) {
+    var cs = getComputedStyle(el, pseudo);
+    if (cs.content === "none" || cs.content === "normal") { out[pseudo] = "none"; return; }
+    var p = paint(cs);
+    out[pseudo] = [p.outline, p.shadow, p.background, p.border].join("/");
+  });
   return out;
 }
 function describe(el) {
@@ -75,6 +90,12 @@ function describe(el) {
 
 _COLLECT = _STYLE_SNAPSHOT + """
 if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+// Put the sequential focus starting point at the top of the page, so the first Tab reaches the first element.
+var start = document.createElement("span");
+start.tabIndex = -1;
+document.body.insertBefore(start, document.body.firstChild);
+start.focus({preventScroll: true});
+start.remove();
 window.__wetkitUnfocused = new Map();
 var selector = "a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable='true']";
 document.querySelectorAll(selector).forEach(function (el) { window.__wetkitUnfocused.set(el, snapshot(el)); });
@@ -131,3 +152,38 @@ def check_console(driver) -> list[Problem]:
         for entry in entries
         if entry.get("level") == "SEVERE"
     ]
+
+
+# WCAG 1.4.12 Text Spacing: the user's own spacing, applied through a constructed stylesheet (allowed under CSP).
+_TEXT_SPACING = """
+var sheet = new CSSStyleSheet();
+sheet.replaceSync("* { line-height: 1.5 !important; letter-spacing: 0.12em !important;" +
+  " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }");
+document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+var clipped = [];
+document.querySelectorAll("body *").forEach(function (el) {
+  var cs = getComputedStyle(el);
+  if (!/(hidden|clip)/.test(cs.overflowX + cs.overflowY)) return;
+  if (el.clientWidth <= 1 || el.clientHeight <= 1) return;  // visually-hidden text is meant to be clipped
+  if (!(el.textContent || "").trim()) return;
+  if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) {
+    clipped.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+      (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/).join(".") : ""));
+  }
+});
+document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) { return s !== sheet; });
+return clipped.slice(0, 5);
+"""
+
+
+def check_text_spacing(driver) -> list[Problem]:
+    """WCAG 1.4.12: with wider line, letter, word and paragraph spacing, no text is cut off."""
+    clipped = driver.execute_script(_TEXT_SPACING)
+    return [Problem("text-spacing", "text-clipped", target,
+                    "text is cut off when the user increases text spacing (WCAG 1.4.12)") for target in clipped]
+
+
+def emulate_forced_colors(driver, active: bool) -> None:
+    """Windows High Contrast-style rendering (``forced-colors: active``) through CDP."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"features": [{"name": "forced-colors", "value": "active" if active else "none"}]})

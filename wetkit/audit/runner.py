@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 
 from wetkit.audit.axe import AxeRunner
 from wetkit.audit.browser import PAGE_LOAD_TIMEOUT, set_viewport, start_browser
-from wetkit.audit.checks import Problem, check_console, check_focus_visible, check_reflow
+from wetkit.audit.checks import (
+    Problem,
+    check_console,
+    check_focus_visible,
+    check_reflow,
+    check_text_spacing,
+    emulate_forced_colors,
+)
 
 WIDTHS = (1280, 320)
 REFLOW_WIDTH = 320
@@ -100,8 +107,11 @@ class Auditor:
                 self._axe_at(width, result, allowed)
                 if width <= REFLOW_WIDTH:
                     result.problems += check_reflow(driver, width)
-                if index == 0 and focus_walk:
-                    result.problems += [_at(p, width) for p in check_focus_visible(driver)]
+                if index == 0:
+                    result.problems += [_at(p, width) for p in check_text_spacing(driver)]
+                    if focus_walk:
+                        result.problems += [_at(p, width) for p in check_focus_visible(driver)]
+                        result.problems += self._forced_colors_focus(width)
             set_viewport(driver, self.widths[0])
             result.problems += check_console(driver)
         except TimeoutException as err:
@@ -111,6 +121,16 @@ class Auditor:
             result.problems.append(Problem("load", "browser-error", result.url, str(err.msg or err).splitlines()[0]))
             self.close()
         return result
+
+    def _forced_colors_focus(self, width: int) -> list[Problem]:
+        """The focus walk again in forced-colors mode, where box-shadows and backgrounds are overridden."""
+        emulate_forced_colors(self.driver, True)
+        try:
+            found = check_focus_visible(self.driver)
+        finally:
+            emulate_forced_colors(self.driver, False)
+        return [Problem("forced-colors", p.rule, p.target, p.message + " in forced-colors mode", p.help_url, width)
+                for p in found]
 
     def _failed(self, url: str, rule: str, message: str) -> PageResult:
         self.pages_audited += 1
