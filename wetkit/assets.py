@@ -16,7 +16,7 @@ from wetkit.sass import compile_theme
 
 def bundle_js(components: Iterable[str] | None = None, minify: bool = True) -> str:
     registry = get_registry()
-    names = list(components) if components is not None else registry.names()
+    names = registry.with_dependencies(components) if components is not None else registry.names()
     parts = [(paths.JS_DIR / "core.js").read_text(encoding="utf-8")]
     for name in names:
         js = registry[name].js_file

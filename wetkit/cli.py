@@ -90,6 +90,8 @@ def _targets(items: list[str]) -> tuple[list[str], object]:
 def _cmd_check(args) -> int:
     from wetkit.audit.runner import Auditor
 
+    if args.json:  # made before the audit, so a long run is never lost to a missing folder
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     urls, server = _targets(args.targets)
     if not urls:
         print("no pages to check", file=sys.stderr)
@@ -103,11 +105,15 @@ def _cmd_check(args) -> int:
                 result = auditor.audit(url, focus_walk=not args.no_keyboard)
                 report.append({"url": url, "problems": [p.__dict__ for p in result.problems],
                                "needs_review": result.needs_review})
+                review = f" ({len(result.needs_review)} to review by hand)" if result.needs_review else ""
                 if result.ok:
-                    print(f"ok    {url}")
+                    print(f"ok    {url}{review}")
                 else:
                     failed += 1
-                    print(f"FAIL  {url}\n" + result.report(url))
+                    print(f"FAIL  {url}{review}\n" + result.report(url))
+                if args.verbose:
+                    for item in result.needs_review:
+                        print(f"      review: {item}")
             engine = auditor.axe.version if auditor.axe else "?"
     finally:
         if server is not None:
@@ -148,11 +154,19 @@ def _cmd_new(args) -> int:
     import re
 
     from wetkit import paths
+    from wetkit.registry import HELPERS
 
     name = args.name
     if not re.match(r"^[a-z][a-z0-9_]*$", name):
         raise WetkitError(f"component names are lowercase snake_case, got {name!r}")
-    folder = Path(args.components) if args.components else paths.COMPONENTS_DIR
+    if name in HELPERS:
+        raise WetkitError(f"{name!r} is the wet.{name} helper already; choose another component name")
+    if args.components:
+        folder = Path(args.components)
+    elif paths.COMPONENTS_DIR.parent == paths.PACKAGE_DIR:  # an installed copy, not a source checkout
+        raise WetkitError("this wetkit is installed, not a checkout: pass --components DIR for the new folder")
+    else:
+        folder = paths.COMPONENTS_DIR
     target = folder / name
     if target.exists():
         raise WetkitError(f"{target} already exists; nothing was changed")
@@ -188,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--webdriver", help="remote WebDriver URL (Selenium Grid or chromedriver --port)")
     check.add_argument("--no-keyboard", action="store_true", help="skip the keyboard focus walk")
     check.add_argument("--json", help="also write the full report to this file")
+    check.add_argument("--verbose", action="store_true", help="list the axe results that need a person's review")
     check.set_defaults(func=_cmd_check)
 
     sub.add_parser("list", help="list the components").set_defaults(func=_cmd_list)

@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from wetkit import paths
-from wetkit.errors import ParameterError
+from wetkit.errors import ParameterError, SpecError
 from wetkit.registry import HELPERS, ComponentSpec, Registry, get_registry
 
 PREFIX = "wetkit/"
@@ -100,7 +100,13 @@ class Component:
             params["caller"] = caller
         elif self._takes_content:
             params["caller"] = NO_CONTENT
-        return self._render(**params)
+        try:
+            return self._render(**params)
+        except ParameterError as err:
+            if str(err).startswith(f"wet.{self.spec.name}:"):
+                raise
+            # A part drawn by another component (label=, hint=, search=...) was wrong: say whose part it was.
+            raise ParameterError(f"wet.{self.spec.name} (in one of its parts): {err}") from None
 
     def __repr__(self) -> str:
         return f"<wetkit component {self.spec.name}>"
@@ -113,8 +119,8 @@ def _component_factory(registry: Registry) -> Callable[[str, Any], Component]:
         declared = set(render.arguments) | ({"caller"} if render.caller else set())
         if declared != expected:
             missing, extra = sorted(expected - declared), sorted(declared - expected)
-            raise TypeError(
-                f"components/{name}/{name}.html: _render's arguments differ from the spec: "
+            raise SpecError(
+                f"{spec.folder / (name + '.html')}: _render's arguments differ from the spec: "
                 f"missing {missing}, not in the spec {extra}"
             )
         return Component(spec, render)
@@ -184,7 +190,7 @@ def html_attrs(attrs: Mapping[str, Any] | None, **extra: Any) -> Markup:
         if value is True:
             parts.append(f" {key}")
         else:
-            parts.append(f' {key}="{escape(value)}"')
+            parts.append(f' {key}="{escape(str(value))}"')  # str(): Markup is escaped too in attributes
     return Markup("".join(parts))
 
 

@@ -120,7 +120,7 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
 
         return check_values
 
-    if kind in ("text", "string"):
+    if kind == "text":
 
         def check_text(value):
             if not isinstance(value, str):
@@ -128,12 +128,20 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
             return value
 
         return check_text
+    if kind == "string":
+
+        def check_string(value):
+            if not isinstance(value, str):
+                raise _Invalid(_TYPE_WORDS[kind])
+            return str(value)  # a Markup value loses its "safe" mark: strings end up in attributes
+
+        return check_string
     if kind == "id":
 
         def check_id(value):
             if not isinstance(value, str) or not value or any(c.isspace() for c in value):
                 raise _Invalid(_TYPE_WORDS["id"])
-            return value
+            return str(value)
 
         return check_id
     if kind == "url":
@@ -141,7 +149,7 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
         def check_url(value):
             if not isinstance(value, str) or _UNSAFE_URL.match(value):
                 raise _Invalid(_TYPE_WORDS["url"])
-            return value
+            return str(value)
 
         return check_url
     if kind == "bool":
@@ -164,9 +172,9 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
 
         def check_classes(value):
             if isinstance(value, str):
-                return value
+                return str(value)
             if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-                return " ".join(v for v in value if v)
+                return " ".join(str(v) for v in value if v)
             raise _Invalid(_TYPE_WORDS["classes"])
 
         return check_classes

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,7 @@ HELPERS = {
 }
 PAGE_REGIONS = ("skip_links", "header", "breadcrumbs", "main", "date_modified", "footer")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_SPEC_KEYS = {"summary", "positional", "content", "page_region", "params", "examples", "a11y", "status"}
+_SPEC_KEYS = {"summary", "positional", "content", "page_region", "params", "examples", "a11y"}
 _PARAM_KEYS = {"type", "required", "default", "values", "doc", "fields"}
 _EXAMPLE_KEYS = {"description", "params", "content", "lang", "after"}
 
@@ -107,6 +108,13 @@ class ComponentSpec:
         path = self.folder / f"{self.name}.js"
         return path if path.is_file() else None
 
+    @functools.cached_property
+    def uses(self) -> tuple[str, ...]:
+        """Other components this one draws (``wet.<name>(`` in its template), read from the template itself."""
+        source = (self.folder / f"{self.name}.html").read_text(encoding="utf-8")
+        found = dict.fromkeys(re.findall(r"\bwet\.([a-z][a-z0-9_]*)\s*\(", source))
+        return tuple(name for name in found if name != self.name and name not in HELPERS)
+
     @property
     def title(self) -> str:
         return self.name.replace("_", " ").capitalize()
@@ -130,7 +138,7 @@ def _parse_params(path: Path, raw: Any, where: str) -> dict[str, ParamSchema]:
         if unknown:
             key = sorted(unknown, key=str)[0]
             hint = ""
-            if schema[key] is None and " " in str(key):
+            if schema[key] is None:
                 hint = " (a comma in an unquoted {flow: mapping} value splits it: quote the doc text)"
             raise _fail(path, f"{here}.{key}", f"unknown key; allowed: {', '.join(sorted(_PARAM_KEYS))}{hint}")
         kind = schema.get("type")
@@ -282,6 +290,20 @@ class Registry:
 
     def names(self) -> list[str]:
         return list(self.components)
+
+    def with_dependencies(self, names: Iterable[str]) -> list[str]:
+        """``names`` plus every component they draw, transitively, in registry order (for page subsets)."""
+        wanted: set[str] = set()
+        stack = list(names)
+        while stack:
+            name = stack.pop()
+            if name in wanted:
+                continue
+            if name not in self.components:
+                raise KeyError(f"no component {name!r}; components: {', '.join(self.components)}")
+            wanted.add(name)
+            stack.extend(self.components[name].uses)
+        return [name for name in self.components if name in wanted]
 
 
 @functools.cache

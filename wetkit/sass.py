@@ -52,6 +52,9 @@ def load_theme(name: str = "base") -> Theme:
     if not tokens_file.is_file():
         known = sorted(p.name for p in paths.THEMES_DIR.iterdir() if (p / "tokens.yaml").is_file())
         raise ThemeError(f"no theme {name!r} (looked for {tokens_file}); themes: {', '.join(known)}")
+    if not (folder / "_settings.scss").is_file():
+        raise ThemeError(f"{folder}: missing _settings.scss (build-time settings such as breakpoints; "
+                         "copy themes/base/_settings.scss)")
     tokens = yaml.safe_load(tokens_file.read_text(encoding="utf-8"))
     if not isinstance(tokens, dict) or "color" not in tokens or "light" not in tokens["color"]:
         raise ThemeError(f"{tokens_file}: color.light is required")
@@ -146,7 +149,8 @@ def compile_scss(source: str, include_paths: Iterable[Path], minify: bool = True
     leftovers = sorted(set(re.findall(r"@use|@forward|\$[A-Za-z_][-\w]*|\bunquote\(", css)))
     if leftovers:
         raise ThemeError(f"compiled CSS still contains {', '.join(leftovers)}: "
-                         "SCSS features LibSass did not evaluate (see GUIDE: no @use/@forward, no module functions)")
+                         "SCSS features LibSass did not evaluate (docs/theming.md: no @use/@forward, "
+                         "no module functions; wrap min()/max()/clamp() with mixed units in unquote())")
     return css
 
 
@@ -178,6 +182,11 @@ def _sources_stamp() -> tuple:
 
 
 def compile_theme(theme: str = "base", components: Iterable[str] | None = None, minify: bool = True) -> str:
-    """CSS for ``theme`` covering ``components`` (default: all). Raises ThemeError on any problem."""
-    names = tuple(components) if components is not None else tuple(get_registry().names())
+    """CSS for ``theme`` covering ``components`` (default: all) and the components they draw (a header brings its
+    language toggle and search). Raises ThemeError on any problem."""
+    registry = get_registry()
+    try:
+        names = tuple(registry.with_dependencies(components) if components is not None else registry.names())
+    except KeyError as err:
+        raise ThemeError(err.args[0]) from None
     return _compile_cached(theme, names, minify, _sources_stamp())

@@ -144,6 +144,36 @@ def test_classes_and_attrs_reach_the_markup(env, spec):
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_attrs_replace_the_component_s_own_attributes(env, spec):
+    """attrs= may override any attribute the component writes on that element, without duplicating it."""
+    own = _attributes_of_marked_element(str(_call(env, spec, classes="team-extra")))
+    names = [name for name, _ in own if name != "class"]
+    html = str(_call(env, spec, classes="team-extra", attrs={name: "team-value" for name in names}))
+    attributes = _attributes_of_marked_element(html)
+    listed = [name for name, _ in attributes]
+    assert len(listed) == len(set(listed)), f"duplicate attributes: {attributes}"
+    assert all(dict(attributes)[name] == "team-value" for name in names), attributes
+
+
+def _attributes_of_marked_element(html: str) -> list[tuple[str, str | None]]:
+    """The attributes (duplicates kept) of the first element whose class has ``team-extra``."""
+    from html.parser import HTMLParser
+
+    found: list = []
+
+    class Finder(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if not found and "team-extra" in (dict(attrs).get("class") or "").split():
+                found.append(attrs)
+
+        handle_startendtag = handle_starttag
+
+    Finder().feed(html)
+    assert found, "classes= must land on an element"
+    return found[0]
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
 def test_unsafe_attrs_are_refused(env, spec):
     for attrs in ({"onclick": "steal()"}, {"style": "color:red"}, {"bad name": "x"}, {"class": "x"}):
         with pytest.raises(ParameterError, match=rf"wet\.{spec.name}: parameter 'attrs'"):
@@ -192,5 +222,18 @@ def test_render_macro_must_match_the_spec(tmp_path):
     (folder / "widget.html").write_text('{% macro _render(text, classes) %}{{ text }}{% endmacro %}'
                                         '{% set widget = wetkit_component("widget", _render) %}')
     env = wetkit.install(jinja2.Environment(), registry=Registry(tmp_path))
-    with pytest.raises(TypeError, match=r"missing \['attrs'\]"):
+    with pytest.raises(wetkit.SpecError, match=r"_render's arguments differ from the spec: missing \['attrs'\]"):
         env.from_string("{{ wet.widget(text='x') }}").render()
+
+
+def test_markup_cannot_break_out_of_an_attribute(env):
+    evil = Markup('x" onclick="alert(1)')
+    html = str(env.globals["wet"].button("Go", value=evil, id="ok", attrs={"data-x": evil}))
+    assert ' onclick="' not in html
+    assert 'value="x&#34; onclick=&#34;alert(1)"' in html
+
+
+def test_a_wrong_part_names_the_outer_component(env):
+    expected = r"^wet\.text_input \(in one of its parts\): wet\.label: unknown parameter 'txt'"
+    with pytest.raises(ParameterError, match=expected):
+        env.globals["wet"].text_input(name="n", label={"txt": "x"})

@@ -67,6 +67,12 @@ def test_subset_is_smaller_than_everything():
     assert len(only_button) < len(everything)
 
 
+def test_subset_brings_the_components_a_component_draws():
+    header_only = sass.compile_theme("base", ["header"])
+    assert ".wet-lang-toggle" in header_only and ".wet-search" in header_only
+    assert get_registry()["header"].uses == ("language_toggle", "site_search")
+
+
 def test_unknown_theme_lists_the_known_ones():
     with pytest.raises(sass.ThemeError, match="themes: base"):
         sass.load_theme("nope")
