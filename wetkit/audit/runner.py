@@ -51,6 +51,7 @@ class Auditor:
         self.driver = None
         self.axe: AxeRunner | None = None
         self.pages_audited = 0
+        self.needs_review: dict[str, list[str]] = {}  # page -> axe results a person must judge
 
     def __enter__(self) -> Auditor:
         return self
@@ -114,6 +115,8 @@ class Auditor:
                         result.problems += self._forced_colors_focus(width)
             set_viewport(driver, self.widths[0])
             result.problems += check_console(driver)
+            if result.needs_review:
+                self.needs_review[result.url] = list(result.needs_review)
         except TimeoutException as err:
             result.problems.append(Problem("load", "timeout", result.url, f"script did not finish: {err.msg}"))
             self.close()
