@@ -1,7 +1,8 @@
 """Static assets: the JS bundle (core + each component's enhancement) and the size report.
 
-The bundle is ``js/core.js``, then every component's ``<name>.js`` in name order, then ``js/start.js`` which runs
-``wetkit.initAll``. Pages may ask for only the components they use (``components=[...]``).
+The bundle is ``js/core.js``, the shared modules (``SHARED_MODULES``, used by several components), every
+component's ``<name>.js`` in name order, then ``js/start.js`` which runs ``wetkit.initAll``. Pages may ask for only
+the components they use (``components=[...]``); the core and shared modules always come along.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from wetkit import paths
 from wetkit.registry import get_registry
 from wetkit.sass import compile_theme
 
+SHARED_MODULES = ("conditional-reveal.js",)
+
 
 def bundle_js(components: Iterable[str] | None = None, minify: bool = True) -> str:
     registry = get_registry()
     names = registry.with_dependencies(components) if components is not None else registry.names()
-    parts = [(paths.JS_DIR / "core.js").read_text(encoding="utf-8")]
+    parts = [(paths.JS_DIR / name).read_text(encoding="utf-8") for name in ("core.js", *SHARED_MODULES)]
     for name in names:
         js = registry[name].js_file
         if js is not None:

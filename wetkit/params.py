@@ -18,10 +18,14 @@ Types:
     dict     a dict with the keys in ``fields``
     list     a list; with ``fields`` each item is a dict checked against them
     date     a ``datetime.date`` or an ISO ``YYYY-MM-DD`` string
+    date_parts  a date as its day, month and year: a ``datetime.date``, an ISO ``YYYY-MM-DD`` string, or a dict
+             ``{day, month, year}`` of strings or ints exactly as typed (so a wrong date can be shown again);
+             always bound as a dict of three strings ("" where nothing was typed)
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import difflib
 import re
@@ -33,7 +37,8 @@ from jinja2 import StrictUndefined, Undefined
 
 from wetkit.errors import ParameterError
 
-TYPES = ("text", "string", "id", "url", "bool", "int", "enum", "classes", "attrs", "part", "dict", "list", "date")
+TYPES = ("text", "string", "id", "url", "bool", "int", "enum", "classes", "attrs", "part", "dict", "list", "date",
+         "date_parts")
 
 _ATTR_NAME = re.compile(r"^[a-zA-Z_:][-a-zA-Z0-9_:.]*$")
 _UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
@@ -96,7 +101,9 @@ _TYPE_WORDS = {
     "dict": "a dict of its fields",
     "list": "a list",
     "date": "a datetime.date or a 'YYYY-MM-DD' string",
+    "date_parts": "a datetime.date, a 'YYYY-MM-DD' string, or a dict of day, month, year (str or int, as typed)",
 }
+_DATE_PARTS = ("day", "month", "year")
 
 
 def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
@@ -193,6 +200,21 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
             raise _Invalid(_TYPE_WORDS["date"])
 
         return check_date
+    if kind == "date_parts":
+
+        def check_date_parts(value):
+            if isinstance(value, str) and _ISO_DATE.match(value):
+                with contextlib.suppress(ValueError):
+                    value = _dt.date.fromisoformat(value)
+            if isinstance(value, _dt.date):
+                return {"day": str(value.day), "month": str(value.month), "year": str(value.year)}
+            if isinstance(value, Mapping) and set(value) <= set(_DATE_PARTS) and all(
+                part is None or (isinstance(part, (str, int)) and not isinstance(part, bool)) for part in value.values()
+            ):
+                return {key: "" if value.get(key) is None else str(value[key]) for key in _DATE_PARTS}
+            raise _Invalid(_TYPE_WORDS["date_parts"])
+
+        return check_date_parts
     if kind in ("dict", "part", "list"):
         fields = schema.fields
 

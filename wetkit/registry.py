@@ -110,14 +110,33 @@ class ComponentSpec:
 
     @functools.cached_property
     def uses(self) -> tuple[str, ...]:
-        """Other components this one draws (``wet.<name>(`` in its template), read from the template itself."""
-        source = (self.folder / f"{self.name}.html").read_text(encoding="utf-8")
-        found = dict.fromkeys(re.findall(r"\bwet\.([a-z][a-z0-9_]*)\s*\(", source))
-        return tuple(name for name in found if name != self.name and name not in HELPERS)
+        """Other components this one draws, read from its template: ``wet.<name>(`` calls, components whose
+        templates it imports, and what the shared templates it imports (``wetkit/_forms.html``) draw."""
+        found = _drawn_by((self.folder / f"{self.name}.html").read_text(encoding="utf-8"), set())
+        return tuple(name for name in dict.fromkeys(found) if name != self.name and name not in HELPERS)
 
     @property
     def title(self) -> str:
         return self.name.replace("_", " ").capitalize()
+
+
+_WET_CALL = re.compile(r"\bwet\.([a-z][a-z0-9_]*)\s*\(")
+_IMPORT = re.compile(r"""\{%-?\s*(?:import|from)\s+["']wetkit/([a-z_][a-z0-9_]*)\.html["']""")
+
+
+def _drawn_by(source: str, seen: set[str]) -> list[str]:
+    """Component names a template draws, following its imports of shared templates (see ComponentSpec.uses)."""
+    names = _WET_CALL.findall(source)
+    for imported in _IMPORT.findall(source):
+        if imported in seen:
+            continue
+        seen.add(imported)
+        shared = paths.TEMPLATES_DIR / f"{imported}.html"
+        if shared.is_file():
+            names += _drawn_by(shared.read_text(encoding="utf-8"), seen)
+        else:
+            names.append(imported)  # another component's template, imported for a macro
+    return names
 
 
 def _fail(path: Path, where: str, message: str) -> SpecError:

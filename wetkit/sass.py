@@ -157,7 +157,7 @@ def compile_scss(source: str, include_paths: Iterable[Path], minify: bool = True
 def theme_source(theme: Theme, components: Iterable[str], registry: Registry) -> str:
     """The SCSS entry for a theme and a list of components (in the given order)."""
     lines = ['@import "settings";', '@import "mixins";', _custom_properties(theme), '@import "base";',
-             '@import "forms";']
+             '@import "forms";', '@import "choices";']
     for name in components:
         if name not in registry:
             raise ThemeError(f"no component {name!r} to style; components: {', '.join(registry.names())}")

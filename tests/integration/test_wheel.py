@@ -17,7 +17,7 @@ import pathlib, wetkit, wetkit.sass, wetkit.paths
 assert "site-packages" in str(wetkit.paths.COMPONENTS_DIR), wetkit.paths.COMPONENTS_DIR
 env = wetkit.environment()
 html = env.from_string('{{ wet.button("Go") }}').render()
-assert html == '<button type="submit" class="wet-btn wet-btn--primary">Go</button>', html
+assert html == '<button class="wet-btn wet-btn--primary" type="submit">Go</button>', html
 css = wetkit.sass.compile_theme("base")
 assert ".wet-btn" in css and "--wet-color-text" in css
 page = env.get_template("wetkit/page.html").render(title="Installed")

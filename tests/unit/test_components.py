@@ -22,7 +22,7 @@ def test_button_as_link_cannot_be_disabled(wet):
 
 def test_button_element_and_link(wet):
     assert str(wet.button("Go", name="action", value="save", disabled=True)) == \
-        '<button type="submit" class="wet-btn wet-btn--primary" name="action" value="save" disabled>Go</button>'
+        '<button class="wet-btn wet-btn--primary" type="submit" name="action" value="save" disabled>Go</button>'
     link = str(wet.button("Start now", href="/start", variant="start"))
     assert link.startswith('<a class="wet-btn wet-btn--start" href="/start">Start now<svg')
     assert 'aria-hidden="true" focusable="false"' in link

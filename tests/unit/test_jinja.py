@@ -13,7 +13,7 @@ import wetkit
 def test_environment_renders_with_no_import():
     env = wetkit.environment(undefined=jinja2.StrictUndefined)
     assert env.from_string('{{ wet.button("Go") }}').render() == \
-        '<button type="submit" class="wet-btn wet-btn--primary">Go</button>'
+        '<button class="wet-btn wet-btn--primary" type="submit">Go</button>'
 
 
 def test_from_import_gives_the_checked_component():

@@ -71,6 +71,7 @@ def test_subset_brings_the_components_a_component_draws():
     header_only = sass.compile_theme("base", ["header"])
     assert ".wet-lang-toggle" in header_only and ".wet-search" in header_only
     assert get_registry()["header"].uses == ("language_toggle", "site_search")
+    assert set(get_registry().with_dependencies(["text_input"])) == {"text_input", "label", "hint", "error_message"}
 
 
 def test_unknown_theme_lists_the_known_ones():

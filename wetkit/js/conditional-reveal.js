@@ -1,0 +1,55 @@
+/* Conditional reveal, shared by radios and checkboxes (always bundled, like core.js).
+
+   "conditional-reveal" (on .wet-choices): an input with data-aria-controls="<id>" reveals the element <id> while it
+   is checked. The script sets aria-controls and hides the content of unchecked inputs with the `hidden` attribute;
+   without it (or before it runs) all conditional content is shown, so nothing is lost. Any "change" event on a
+   choice (a user's, or one a script dispatches) brings the content in line. */
+(function (window, document, wetkit) {
+  "use strict";
+
+  function reveal(input) {
+    var target = document.getElementById(input.getAttribute("aria-controls"));
+    if (target) target.hidden = !input.checked;
+  }
+
+  // Checking a radio unchecks the others of its group without any event: update every revealing radio of the group.
+  function update(input) {
+    if (input.type !== "radio") {
+      if (input.hasAttribute("aria-controls")) reveal(input);
+      return;
+    }
+    var radios = document.querySelectorAll('input[type="radio"][aria-controls]');
+    for (var i = 0; i < radios.length; i++) {
+      if (radios[i].name === input.name && radios[i].form === input.form) reveal(radios[i]);
+    }
+  }
+
+  function updateAll() {
+    var inputs = document.querySelectorAll("input[aria-controls][data-aria-controls]");
+    for (var i = 0; i < inputs.length; i++) reveal(inputs[i]);
+  }
+
+  var listening = false;
+
+  function listen() {
+    if (listening) return;
+    listening = true;
+    document.addEventListener("change", function (event) {
+      var input = event.target;
+      if (input && (input.type === "radio" || input.type === "checkbox")) update(input);
+    });
+    // A page restored from the back/forward cache keeps the inputs' states: bring the content in line.
+    window.addEventListener("pageshow", updateAll);
+  }
+
+  wetkit.register("conditional-reveal", function (element) {
+    var inputs = element.querySelectorAll("input[data-aria-controls]");
+    for (var i = 0; i < inputs.length; i++) {
+      var id = inputs[i].getAttribute("data-aria-controls");
+      if (!document.getElementById(id)) continue;
+      inputs[i].setAttribute("aria-controls", id);
+      reveal(inputs[i]);
+    }
+    listen();
+  });
+})(window, document, window.wetkit);
