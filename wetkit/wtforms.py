@@ -105,6 +105,8 @@ def _date_input(field) -> dict[str, Any]:
     value = field.data if isinstance(field.data, _dt.date) else getattr(field, "raw_parts", None)
     if value:
         params["value"] = value
+    if field.errors and getattr(field, "error_parts", None):
+        params["error_fields"] = list(field.error_parts)  # only the boxes that are wrong
     return params
 
 
@@ -237,6 +239,7 @@ if wtforms is not None:
             self.object_data = data
             self.data = data
             self.raw_parts = None
+            self.error_parts: tuple[str, ...] = ()
             if formdata is None:
                 return
             parts = {part: (formdata.get(f"{self.name}-{part}") or "").strip() for part in self.PARTS}
@@ -249,6 +252,7 @@ if wtforms is not None:
             missing = [p for p in self.PARTS if not parts[p]]
             if missing:
                 self.data = None
+                self.error_parts = tuple(missing)
                 self.process_errors.append(self.gettext("Date must include a %s") % self.gettext(missing[0]))
                 return
             try:

@@ -1,0 +1,122 @@
+"""The example service end to end in Chromium: errors, the error summary, fixing them, check page, confirmation.
+
+Every state of every page is audited like the demo pages (axe at 1280 and 320 px, reflow, text spacing, focus,
+forced colours, console/CSP).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+REQUIRED_FIELDS = ["full_name", "email", "province", "permit_type", "waters", "start_date-day"]
+
+
+@pytest.fixture(scope="module")
+def service_url():
+    from werkzeug.serving import make_server
+
+    sys.path.insert(0, str(ROOT / "examples" / "flask_app"))
+    try:
+        from app import create_app
+    finally:
+        sys.path.pop(0)
+    server = make_server("127.0.0.1", 0, create_app(secret_key="test"), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def _assert_clean(auditor, label):
+    result = auditor.audit_current(label=label)
+    assert result.ok, result.report(label)
+
+
+def _active(driver):
+    return driver.execute_script("return document.activeElement")
+
+
+def _described_error(driver, element) -> str:
+    """The text of the error message the control (or its fieldset) lists in aria-describedby."""
+    return driver.execute_script(
+        """
+        var el = arguments[0], owners = [el, el.closest('fieldset')];
+        for (var i = 0; i < owners.length; i++) {
+          var ids = ((owners[i] && owners[i].getAttribute('aria-describedby')) || '').split(/\\s+/);
+          for (var j = 0; j < ids.length; j++) {
+            var target = ids[j] && document.getElementById(ids[j]);
+            if (target && target.classList.contains('wet-error-message')) return target.textContent;
+          }
+        }
+        return '';
+        """,
+        element,
+    )
+
+
+def test_apply_check_confirm(auditor, service_url):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    driver = auditor.driver or (auditor._ensure_browser() or auditor.driver)
+    start = auditor.audit(f"{service_url}/en/")
+    assert start.ok, start.report("start page")
+    driver.find_element(By.LINK_TEXT, "Start now").click()
+    assert driver.current_url.endswith("/en/apply")
+    _assert_clean(auditor, "empty form")
+
+    # 1. Submit nothing: the summary is shown and focused, and lists every required field.
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    assert driver.title.startswith("Error:")
+    summary = driver.find_element(By.CSS_SELECTOR, ".wet-error-summary")
+    assert _active(driver) == summary, "the error summary takes focus on load"
+    links = summary.find_elements(By.CSS_SELECTOR, "a")
+    targets = [link.get_attribute("href").split("#", 1)[1] for link in links]
+    assert targets == REQUIRED_FIELDS
+
+    # 2. Each link moves focus to its field, whose error is announced through aria-describedby.
+    for index, target in enumerate(targets):
+        driver.find_elements(By.CSS_SELECTOR, ".wet-error-summary a")[index].click()
+        active = _active(driver)
+        assert active.get_attribute("id") == target
+        error = _described_error(driver, active)
+        assert error.startswith("Error: "), f"{target}: aria-describedby gives {error!r}"
+    _assert_clean(auditor, "form with errors")
+
+    # 3. Fix the answers and continue.
+    next_year = _dt.date.today().year + 1
+    driver.find_element(By.ID, "full_name").send_keys("Alex Tremblay")
+    driver.find_element(By.ID, "email").send_keys("alex@example.ca")
+    Select(driver.find_element(By.ID, "province")).select_by_value("nb")
+    driver.find_element(By.CSS_SELECTOR, "input[name=permit_type][value=seasonal]").click()
+    driver.find_element(By.CSS_SELECTOR, "input[name=waters][value=rivers]").click()
+    driver.find_element(By.ID, "start_date-day").send_keys("15")
+    driver.find_element(By.ID, "start_date-month").send_keys("5")
+    driver.find_element(By.ID, "start_date-year").send_keys(str(next_year))
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    assert driver.current_url.endswith("/en/check"), driver.find_element(By.TAG_NAME, "main").text
+    text = driver.find_element(By.TAG_NAME, "main").text
+    for answer in ("Alex Tremblay", "alex@example.ca", "New Brunswick", "Seasonal permit", "Rivers and streams",
+                   f"{next_year}-05-15"):
+        assert answer in text
+    _assert_clean(auditor, "check your answers")
+
+    # 4. A change link goes back to the form with the answers kept.
+    driver.find_element(By.CSS_SELECTOR, ".wet-summary-list a[href$='#email']").click()
+    assert driver.find_element(By.ID, "email").get_attribute("value") == "alex@example.ca"
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    assert driver.current_url.endswith("/en/check")
+
+    # 5. Send: the confirmation panel gives the reference.
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    assert driver.current_url.endswith("/en/confirmation")
+    panel = driver.find_element(By.CSS_SELECTOR, ".wet-panel")
+    assert "Application complete" in panel.text and "FP-" in panel.text
+    _assert_clean(auditor, "confirmation")
