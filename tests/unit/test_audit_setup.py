@@ -21,6 +21,6 @@ def test_missing_browser_says_how_to_install(monkeypatch):
 
 def test_missing_axe_says_npm_ci(monkeypatch, tmp_path):
     monkeypatch.delenv("WETKIT_AXE_SCRIPT", raising=False)
-    monkeypatch.setattr("wetkit.audit.axe.Path.is_file", lambda self: False)
+    monkeypatch.setattr("wetkit.audit.Path.is_file", lambda self: False)
     with pytest.raises(AxeError, match="npm ci"):
         find_axe_script(tmp_path)

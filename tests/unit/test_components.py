@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import jinja2
 import pytest
 from markupsafe import Markup
 
-import wetkit
 from wetkit.errors import ParameterError
-
-
-@pytest.fixture(scope="module")
-def wet():
-    return wetkit.environment(undefined=jinja2.StrictUndefined).globals["wet"]
 
 
 def test_button_as_link_cannot_be_disabled(wet):

@@ -6,17 +6,10 @@ from __future__ import annotations
 import datetime as _dt
 from html.parser import HTMLParser
 
-import jinja2
 import pytest
 from markupsafe import Markup
 
-import wetkit
 from wetkit.errors import ParameterError
-
-
-@pytest.fixture(scope="module")
-def wet():
-    return wetkit.environment(undefined=jinja2.StrictUndefined).globals["wet"]
 
 
 class _Elements(HTMLParser):

@@ -3,7 +3,6 @@ a screen reader and a keyboard user get, and the mistakes refused."""
 
 from __future__ import annotations
 
-import gettext
 import re
 from html.parser import HTMLParser
 
@@ -13,28 +12,6 @@ from markupsafe import Markup
 
 import wetkit
 from wetkit.errors import ParameterError
-
-
-@pytest.fixture(scope="module")
-def wet():
-    return wetkit.environment(undefined=jinja2.StrictUndefined).globals["wet"]
-
-
-class Marking(gettext.NullTranslations):
-    """Wraps every translated string in brackets, to prove it went through gettext."""
-
-    def gettext(self, message):
-        return f"[{message}]"
-
-    def ngettext(self, singular, plural, n):
-        return f"[{singular if n == 1 else plural}]"
-
-
-@pytest.fixture(scope="module")
-def marked():
-    env = wetkit.environment(undefined=jinja2.StrictUndefined)
-    env.install_gettext_translations(Marking(), newstyle=True)
-    return env.globals["wet"]
 
 
 class Tree(HTMLParser):

@@ -3,36 +3,11 @@ generic contract tests cannot know about: the markup a user and a screen reader 
 
 from __future__ import annotations
 
-import gettext
 import re
 
-import jinja2
 import pytest
 
-import wetkit
 from wetkit.errors import ParameterError
-
-
-@pytest.fixture(scope="module")
-def wet():
-    return wetkit.environment(undefined=jinja2.StrictUndefined).globals["wet"]
-
-
-class Marking(gettext.NullTranslations):
-    """Wraps every translated string in brackets, to prove it went through gettext."""
-
-    def gettext(self, message):
-        return f"[{message}]"
-
-    def ngettext(self, singular, plural, n):
-        return f"[{singular if n == 1 else plural}]"
-
-
-@pytest.fixture(scope="module")
-def marked():
-    env = wetkit.environment(undefined=jinja2.StrictUndefined)
-    env.install_gettext_translations(Marking(), newstyle=True)
-    return env.globals["wet"]
 
 
 def _attr(html: str, tag: str, name: str) -> str | None:

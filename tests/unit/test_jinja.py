@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gettext
-
 import jinja2
 import pytest
 
@@ -70,19 +68,9 @@ def test_page_blocks_can_be_overridden():
     assert "<p>Body</p>" in html and "<footer>Mine</footer>" in html
 
 
-class Marking(gettext.NullTranslations):
-    """Wraps every translated string in brackets, to prove it went through gettext."""
-
-    def gettext(self, message):
-        return f"[{message}]"
-
-    def ngettext(self, singular, plural, n):
-        return f"[{singular if n == 1 else plural}]"
-
-
-def test_built_in_strings_go_through_gettext():
+def test_built_in_strings_go_through_gettext(marking):
     env = wetkit.environment(undefined=jinja2.StrictUndefined)
-    env.install_gettext_translations(Marking(), newstyle=True)
+    env.install_gettext_translations(marking, newstyle=True)
     html = env.get_template("wetkit/page.html").render(
         title="T", header={"service_name": "S", "language_toggle": {"href": "/fr"}, "search": {"action": "/s"}},
         date_modified="2026-01-02", footer={"main_links": [{"text": "A", "href": "/a"}],
@@ -93,8 +81,8 @@ def test_built_in_strings_go_through_gettext():
         assert f"[{text}]" in html, text
 
 
-def test_install_respects_existing_gettext():
+def test_install_respects_existing_gettext(marking):
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
-    env.install_gettext_translations(Marking(), newstyle=True)
+    env.install_gettext_translations(marking, newstyle=True)
     wetkit.install(env)
     assert "[Skip to main content]" in env.from_string("{{ wet.skip_links() }}").render()

@@ -8,9 +8,9 @@ unknown tag would silently run zero rules. Errors inside axe become Python excep
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+from wetkit.audit import find_test_tool
 from wetkit.errors import WetkitError
 
 TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
@@ -23,14 +23,9 @@ class AxeError(WetkitError, RuntimeError):
 
 def find_axe_script(start: Path | None = None) -> Path:
     """``node_modules/axe-core/axe.min.js`` from ``WETKIT_AXE_SCRIPT``, or the nearest node_modules upwards."""
-    explicit = os.environ.get("WETKIT_AXE_SCRIPT")
-    if explicit:
-        return Path(explicit)
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents, Path(__file__).resolve().parents[2]):
-        candidate = folder / "node_modules" / "axe-core" / "axe.min.js"
-        if candidate.is_file():
-            return candidate
+    found = find_test_tool("WETKIT_AXE_SCRIPT", "axe-core/axe.min.js", start)
+    if found is not None:
+        return found
     raise AxeError(
         "axe-core not found: run `npm ci` in the wetkit checkout (package-lock.json pins axe-core "
         f"{REQUIRED_MAJOR_MINOR}.x), or set WETKIT_AXE_SCRIPT to an axe.min.js"

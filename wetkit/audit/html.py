@@ -6,12 +6,12 @@ Starting the JVM costs about a second, so files are always checked in one batch.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
+from wetkit.audit import find_test_tool
 from wetkit.errors import WetkitError
 
 
@@ -20,14 +20,9 @@ class HtmlCheckerError(WetkitError, RuntimeError):
 
 
 def find_vnu_jar(start: Path | None = None) -> Path:
-    explicit = os.environ.get("WETKIT_VNU_JAR")
-    if explicit:
-        return Path(explicit)
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents, Path(__file__).resolve().parents[2]):
-        candidate = folder / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-        if candidate.is_file():
-            return candidate
+    found = find_test_tool("WETKIT_VNU_JAR", "vnu-jar/build/dist/vnu.jar", start)
+    if found is not None:
+        return found
     raise HtmlCheckerError("vnu.jar not found: run `npm ci` in the wetkit checkout, or set WETKIT_VNU_JAR")
 
 
