@@ -21,7 +21,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def tests(session: nox.Session) -> None:
     """Unit and integration tests (macro contract, specs, themes, site build, the installed wheel)."""
-    session.install("-e", ".[flask,wtforms]", "pytest>=8", "build>=1.0")
+    session.install("-e", ".[flask,wtforms,audit]", "pytest>=8", "build>=1.0")
     session.run("pytest", "tests/unit", "tests/integration", *session.posargs)
 
 
