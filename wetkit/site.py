@@ -130,37 +130,44 @@ class SiteBuilder:
             },
         }
 
-    def pages(self) -> dict[Page, str]:
-        """Every page and its HTML, in a stable order."""
-        out: dict[Page, str] = {}
-        registry = self.registry
-        index = Page(path="", title="Components")
-        out[index] = self.env.get_template("index.html").render(
-            **self._context(index, 0), components=list(registry), breadcrumbs=None, date_modified=None,
-        )
-        for spec in registry:
-            page = Page(path=f"components/{spec.name}/", title=spec.title, component=spec.name)
-            out[page] = self.env.get_template("component.html").render(
+    def page_list(self) -> list[Page]:
+        """Every page of the site, in manifest order, without rendering anything (tests parametrise on it)."""
+        pages = [Page(path="", title="Components")]
+        for spec in self.registry:
+            pages.append(Page(path=f"components/{spec.name}/", title=spec.title, component=spec.name))
+            pages += [
+                Page(path=f"components/{spec.name}/{example.name}/",
+                     title=f"{spec.title}: {example.name.replace('-', ' ')}",
+                     lang=self.lang, component=spec.name, example=example.name, region=spec.page_region)
+                for example in spec.examples.values()
+            ]
+        return pages
+
+    def render(self, page: Page) -> str:
+        """The HTML of one page of ``page_list()``."""
+        if page.component is None:
+            return self.env.get_template("index.html").render(
+                **self._context(page, 0), components=list(self.registry), breadcrumbs=None, date_modified=None,
+            )
+        spec = self.registry[page.component]
+        if page.example is None:
+            return self.env.get_template("component.html").render(
                 **self._context(page, 2), spec=spec, breadcrumbs=[{"text": "Components", "href": "../../"}],
                 date_modified=_source_date(spec.folder),
             )
-            for example in spec.examples.values():
-                demo = Page(
-                    path=f"components/{spec.name}/{example.name}/",
-                    title=f"{spec.title}: {example.name.replace('-', ' ')}",
-                    lang=self.lang, component=spec.name, example=example.name, region=spec.page_region,
-                )
-                crumbs = [{"text": "Components", "href": "../../../"},
-                          {"text": spec.title, "href": "../"}]
-                html = render_example(self.env, spec, example)
-                if example.lang != self.lang:  # an example in the other language is marked up as such
-                    html = Markup('<div lang="{}">{}</div>').format(example.lang, html)
-                out[demo] = self.env.get_template("example.html").render(
-                    **self._context(demo, 3), spec=spec, example=example, region=spec.page_region,
-                    demo=html, breadcrumbs=crumbs,
-                    date_modified=_source_date(spec.folder),
-                )
-        return out
+        example = spec.examples[page.example]
+        html = render_example(self.env, spec, example)
+        if example.lang != self.lang:  # an example in the other language is marked up as such
+            html = Markup('<div lang="{}">{}</div>').format(example.lang, html)
+        crumbs = [{"text": "Components", "href": "../../../"}, {"text": spec.title, "href": "../"}]
+        return self.env.get_template("example.html").render(
+            **self._context(page, 3), spec=spec, example=example, region=spec.page_region,
+            demo=html, breadcrumbs=crumbs, date_modified=_source_date(spec.folder),
+        )
+
+    def pages(self) -> dict[Page, str]:
+        """Every page and its HTML, in a stable order."""
+        return {page: self.render(page) for page in self.page_list()}
 
     def build(self, out_dir: Path) -> list[Page]:
         """Write the site into ``out_dir``; returns the pages in manifest order."""

@@ -12,7 +12,7 @@ import pytest
 from wetkit.registry import get_registry
 from wetkit.site import SiteBuilder
 
-PAGES = list(SiteBuilder().pages())
+PAGES = SiteBuilder().page_list()
 
 pytestmark = pytest.mark.browser
 
