@@ -236,11 +236,6 @@ def slugify(value: str) -> str:
     return "-".join(p for p in "".join(out).split("-") if p)
 
 
-def format_date(value, lang: str = "en") -> str:
-    """ISO date for machines (``YYYY-MM-DD``), which both official languages read the same way."""
-    return value.isoformat()
-
-
 # ---- gettext ---------------------------------------------------------------------------------------------------
 
 

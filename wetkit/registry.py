@@ -39,7 +39,7 @@ from markupsafe import Markup
 
 from wetkit import paths
 from wetkit.errors import SpecError
-from wetkit.params import TYPES, ParamSchema, Signature, _Invalid, bind_fields
+from wetkit.params import TYPES, ParamSchema, Signature, _Invalid
 
 COMMON_PARAMS = {
     "classes": {"type": "classes", "doc": "Extra CSS classes on the component's outer element."},
@@ -331,4 +331,4 @@ def get_registry(components_dir: Path | None = None) -> Registry:
     return Registry(components_dir or paths.COMPONENTS_DIR)
 
 
-__all__ = ["ComponentSpec", "Example", "Registry", "get_registry", "load_spec", "bind_fields"]
+__all__ = ["ComponentSpec", "Example", "Registry", "get_registry", "load_spec"]
