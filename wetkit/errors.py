@@ -11,7 +11,24 @@ class SpecError(WetkitError, ValueError):
 
 class ParameterError(WetkitError, TypeError):
     """A macro was called with a bad parameter: the message names the component, the parameter, the value given
-    and what is allowed."""
+    and what is allowed. ``component`` is the name of the component whose call was wrong (None outside one)."""
+
+    def __init__(self, message: str, component: str | None = None):
+        super().__init__(message)
+        self.component = component
+
+
+class AttributeRefused(ParameterError):
+    """Raised by the ``wet_attrs`` filter: an attribute name or value the attribute policy refuses, or a caller's
+    ``attrs`` entry that would replace an attribute the component sets itself (``clash``). A component re-raises it
+    as a ParameterError naming itself and the parameter to use instead."""
+
+    def __init__(self, message: str, attribute: str, value: object, allowed: str, clash: bool = False):
+        super().__init__(message)
+        self.attribute = attribute
+        self.value = value
+        self.allowed = allowed
+        self.clash = clash
 
 
 class BrowserNotFound(WetkitError, RuntimeError):

@@ -20,9 +20,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from wetkit import paths
-from wetkit.errors import ParameterError, SpecError
+from wetkit import paths, policy
+from wetkit.errors import AttributeRefused, ParameterError, SpecError
+from wetkit.params import describe
 from wetkit.registry import HELPERS, ComponentSpec, Registry, get_registry
+from wetkit.rules import RuleViolation, rules_for
 
 PREFIX = "wetkit/"
 
@@ -79,9 +81,11 @@ NO_CONTENT = _NoContent()
 
 
 class Component:
-    """A component as callers see it: checks each call against the spec, then renders the macro."""
+    """A component as callers see it: checks each call against the spec and its rules (wetkit.rules), then renders
+    the macro. Every error it lets out is a ParameterError naming this component (or, for a part it draws with
+    another component, this one and then that one)."""
 
-    __slots__ = ("spec", "_bind", "_render", "_takes_content", "__name__")
+    __slots__ = ("spec", "_bind", "_render", "_takes_content", "_rules", "__name__")
 
     def __init__(self, spec: ComponentSpec, render: jinja2.runtime.Macro):
         self.spec = spec
@@ -89,24 +93,51 @@ class Component:
         self._bind = spec.signature.bind
         self._render = render
         self._takes_content = spec.takes_content
+        self._rules = rules_for(spec.name)
 
     def __call__(self, *args: Any, caller: Callable | None = None, **kwargs: Any) -> Markup:
+        name = self.spec.name
         params = self._bind(args, kwargs)
         if caller is not None:
             if not self._takes_content:
+                raise ParameterError(f"wet.{name}: takes no {{% call %}} content; pass its parameters instead", name)
+            if not callable(caller):
                 raise ParameterError(
-                    f"wet.{self.spec.name}: takes no {{% call %}} content; pass its parameters instead"
+                    f"wet.{name}: 'caller' is the {{% call %}} block's content, set by Jinja; got {describe(caller)}. "
+                    f"Write {{% call wet.{name}(...) %}}content{{% endcall %}}",
+                    name,
                 )
             params["caller"] = caller
         elif self._takes_content:
             params["caller"] = NO_CONTENT
         try:
+            for rule in self._rules:
+                rule(params)
+        except RuleViolation as err:
+            message = f"wet.{name}: parameter {err.param!r} got {describe(err.value)}; allowed: {err.allowed}"
+            raise ParameterError(message, name) from None
+        try:
             return self._render(**params)
+        except AttributeRefused as err:
+            raise ParameterError(self._attribute_message(err), name) from None
         except ParameterError as err:
-            if str(err).startswith(f"wet.{self.spec.name}:"):
+            if err.component == name:
                 raise
             # A part drawn by another component (label=, hint=, search=...) was wrong: say whose part it was.
-            raise ParameterError(f"wet.{self.spec.name} (in one of its parts): {err}") from None
+            raise ParameterError(f"wet.{name} (in one of its parts): {err}", name) from None
+
+    def _attribute_message(self, err: AttributeRefused) -> str:
+        name = self.spec.name
+        if not err.clash:
+            return f"wet.{name}: attribute {err.attribute!r} got {describe(err.value)}; allowed: {err.allowed}"
+        key = err.attribute.lower().replace("-", "_")
+        candidates = (key, key.removeprefix("aria_"), key + "_id")  # href → href, aria-describedby → describedby, for
+        param = next((c for c in candidates if c in self.spec.params), key)
+        if param in self.spec.params and param not in ("attrs", "classes"):
+            instead = f"wet.{name} sets it from its {param!r} parameter; pass {param}= instead"
+        else:
+            instead = f"wet.{name} sets it itself"
+        return f"wet.{name}: parameter 'attrs' may not set {err.attribute!r} (given {describe(err.value)}): {instead}"
 
     def __repr__(self) -> str:
         return f"<wetkit component {self.spec.name}>"
@@ -114,6 +145,11 @@ class Component:
 
 def _component_factory(registry: Registry) -> Callable[[str, Any], Component]:
     def wetkit_component(name: str, render: jinja2.runtime.Macro) -> Component:
+        if name not in registry:
+            raise SpecError(
+                f"wetkit_component({name!r}, ...): no component {name!r} in the registry; a component's template "
+                f"exports itself under its folder's name. {_unknown_component(name, registry)}"
+            )
         spec = registry[name]
         expected = set(spec.params) | ({"caller"} if spec.takes_content else set())
         declared = set(render.arguments) | ({"caller"} if render.caller else set())
@@ -174,19 +210,37 @@ def _unknown_component(name: str, registry: Registry) -> str:
 # ---- filters and helpers shared by every component ----------------------------------------------------------
 
 
-def html_attrs(attrs: Mapping[str, Any] | None, **extra: Any) -> Markup:
-    """Render attributes as `` name="value"`` (escaped). True → bare attribute; False/None → left out.
+_PLAIN_NAMES: set[str] = set()  # names that passed the attribute policy and hold no URL: no need to check again
 
-    ``extra`` are the component's own attributes; caller ``attrs`` win over them, except ``class`` which the
-    component renders itself from ``classes=``.
+
+def html_attrs(attrs: Mapping[str, Any] | None, **extra: Any) -> Markup:
+    """The ``wet_attrs`` filter: render attributes as `` name="value"`` (escaped). True → bare attribute;
+    False/None → left out.
+
+    ``extra`` are the component's own attributes (``aria_describedby`` is written ``aria-describedby``); ``attrs``
+    are a caller's, added after them. A caller's entry may not replace one of the component's own (even one it
+    leaves out, such as an ``id`` not given): that raises AttributeRefused. Every name and every URL-bearing value
+    passes the attribute policy (wetkit.policy), whoever gave it.
     """
     merged = {key.replace("_", "-"): value for key, value in extra.items()}
     if attrs:
+        if not isinstance(attrs, Mapping):
+            raise ParameterError(f"wet_attrs: expected a dict of attribute name to value, got {describe(attrs)}")
+        if merged:
+            own = {key.lower() for key in merged}
+            for key, value in attrs.items():
+                if isinstance(key, str) and key.lower() in own:
+                    raise AttributeRefused(
+                        f"wet_attrs: attrs may not replace the attribute {key!r} that the template sets itself",
+                        key, value, "", clash=True,
+                    )
         merged.update(attrs)
     parts = []
     for key, value in merged.items():
         if value is None or value is False:
             continue
+        if key not in _PLAIN_NAMES:
+            _check_attribute(key, value)
         if value is True:
             parts.append(f" {key}")
         else:
@@ -194,11 +248,15 @@ def html_attrs(attrs: Mapping[str, Any] | None, **extra: Any) -> Markup:
     return Markup("".join(parts))
 
 
-def raise_parameter_error(component: str, param: str, value: Any, allowed: str) -> None:
-    """For checks that span parameters (``disabled`` with ``href``): raise the standard ParameterError."""
-    from wetkit.params import describe
-
-    raise ParameterError(f"wet.{component}: parameter {param!r} got {describe(value)}; allowed: {allowed}")
+def _check_attribute(key: Any, value: Any) -> None:
+    try:
+        policy.check_attribute(key, value)
+    except policy.PolicyViolation as err:
+        raise AttributeRefused(
+            f"wet_attrs: attribute {key!r} got {describe(value)}; allowed: {err.allowed}", key, value, err.allowed
+        ) from None
+    if not policy.holds_url(key.lower()):
+        _PLAIN_NAMES.add(key)
 
 
 def part_params(value: Any, component: str, param: str, **forced: Any) -> dict[str, Any]:
@@ -208,10 +266,11 @@ def part_params(value: Any, component: str, param: str, **forced: Any) -> dict[s
     keeps its keys. ``forced`` are what the parent sets itself (``for_id``, ``id``); a dict may not set them.
     """
     if isinstance(value, Mapping):
-        clash = sorted(set(value) & set(forced))
+        clash = sorted(set(value) & set(forced), key=str)
         if clash:
             raise ParameterError(
-                f"wet.{component}: parameter {param!r} may not set {clash[0]!r}; wet.{component} sets it from its id"
+                f"wet.{component}: parameter {param!r} may not set {clash[0]!r}; wet.{component} sets it from its id",
+                component,
             )
         return {**value, **forced}
     return {"text": value, **forced}
@@ -270,7 +329,6 @@ def install(env: jinja2.Environment, *, registry: Registry | None = None) -> jin
     env.filters["wet_attrs"] = html_attrs
     env.filters["wet_slug"] = slugify
     env.globals["wet_classes"] = class_names
-    env.globals["wet_error"] = raise_parameter_error
     env.globals["wet_part"] = part_params
     env.globals["wet_describedby"] = describedby
     env.globals["wetkit_component"] = _component_factory(registry)

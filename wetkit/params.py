@@ -8,12 +8,14 @@ Types:
     text     a string; a ``markupsafe.Markup`` string keeps its HTML, anything else is escaped on output
     string   a plain string (names, values, labels for attributes)
     id       a string usable as an HTML id (no whitespace)
-    url      a string; ``javascript:`` URLs are refused
+    url      a string that passes the URL policy (:mod:`wetkit.policy`): relative, #fragment, http(s), mailto, tel
     bool     True/False
     int      an integer (not a bool)
     enum     one of ``values`` (any YAML scalars)
     classes  a string of class names, or a list of them
-    attrs    a dict of extra attributes: str -> str | int | bool | None (True = bare attribute, False/None = omitted)
+    attrs    a dict of extra attributes: str -> str | int | bool | None (True = bare attribute, False/None = omitted);
+             names and URL-bearing values pass the attribute policy (:mod:`wetkit.policy`), and an entry may not
+             replace an attribute the component sets itself (checked when it renders)
     part     a sub-part (label, hint, legend…): a text, or a dict with the keys in ``fields``
     dict     a dict with the keys in ``fields``
     list     a list; with ``fields`` each item is a dict checked against them
@@ -21,6 +23,10 @@ Types:
     date_parts  a date as its day, month and year: a ``datetime.date``, an ISO ``YYYY-MM-DD`` string, or a dict
              ``{day, month, year}`` of strings or ints exactly as typed (so a wrong date can be shown again);
              always bound as a dict of three strings ("" where nothing was typed)
+
+A required ``text`` (or ``part`` given as a text) may not be empty or only white space: a label, legend or button
+with no text leaves a control with no accessible name. Checks that span parameters (``disabled`` with ``href``)
+are rules in :mod:`wetkit.rules`, run right after these.
 """
 
 from __future__ import annotations
@@ -35,18 +41,18 @@ from typing import Any
 
 from jinja2 import StrictUndefined, Undefined
 
+from wetkit import policy
 from wetkit.errors import ParameterError
 
 TYPES = ("text", "string", "id", "url", "bool", "int", "enum", "classes", "attrs", "part", "dict", "list", "date",
          "date_parts")
 
-_ATTR_NAME = re.compile(r"^[a-zA-Z_:][-a-zA-Z0-9_:.]*$")
-_UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class _Invalid(Exception):
-    """Raised inside a check: carries what is allowed; the caller adds component, parameter and value."""
+class InvalidValue(Exception):
+    """Raised by a schema's ``check``: carries what is allowed (and, for nested values, the path to the bad one);
+    :meth:`Signature.bind` adds the component, the parameter and the value given."""
 
     def __init__(self, allowed: str, path: str = "", kind: str = "value", field: str = ""):
         super().__init__(allowed)
@@ -91,7 +97,7 @@ _TYPE_WORDS = {
     "text": "a string (Markup keeps its HTML)",
     "string": "a string",
     "id": "a string with no whitespace (an HTML id)",
-    "url": "a URL string (not javascript:/data:)",
+    "url": "a URL string: relative, a #fragment, or http, https, mailto, tel (the URL policy)",
     "bool": "True or False",
     "int": "an integer",
     "enum": "one of the listed values",
@@ -107,7 +113,7 @@ _DATE_PARTS = ("day", "month", "year")
 
 
 def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
-    """Build the check for one schema: returns the (possibly normalised) value or raises _Invalid."""
+    """Build the check for one schema: returns the (possibly normalised) value or raises InvalidValue."""
     kind = schema.type
     values = schema.values
     if values is not None:
@@ -116,22 +122,35 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
 
         def check_values(value):
             if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-                if (type(value), value) not in allowed_set:
-                    raise _Invalid(words)
+                try:
+                    known = (type(value), value) in allowed_set
+                except TypeError:  # a list or dict: unhashable, so never one of the values
+                    known = False
+                if not known:
+                    raise InvalidValue(words)
                 return value
             # Markup compares equal to its str; ints are not bools here.
             key = (str if isinstance(value, str) else type(value), value)
             if key not in allowed_set:
-                raise _Invalid(words)
+                raise InvalidValue(words)
             return value
 
         return check_values
 
+    if kind == "text" and schema.required:
+        words = "a non-empty string (Markup keeps its HTML); not empty or only white space"
+
+        def check_required_text(value):
+            if not isinstance(value, str) or not value.strip():
+                raise InvalidValue(words)
+            return value
+
+        return check_required_text
     if kind == "text":
 
         def check_text(value):
             if not isinstance(value, str):
-                raise _Invalid(_TYPE_WORDS[kind])
+                raise InvalidValue(_TYPE_WORDS[kind])
             return value
 
         return check_text
@@ -139,7 +158,7 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
 
         def check_string(value):
             if not isinstance(value, str):
-                raise _Invalid(_TYPE_WORDS[kind])
+                raise InvalidValue(_TYPE_WORDS[kind])
             return str(value)  # a Markup value loses its "safe" mark: strings end up in attributes
 
         return check_string
@@ -147,23 +166,26 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
 
         def check_id(value):
             if not isinstance(value, str) or not value or any(c.isspace() for c in value):
-                raise _Invalid(_TYPE_WORDS["id"])
+                raise InvalidValue(_TYPE_WORDS["id"])
             return str(value)
 
         return check_id
     if kind == "url":
 
         def check_url(value):
-            if not isinstance(value, str) or _UNSAFE_URL.match(value):
-                raise _Invalid(_TYPE_WORDS["url"])
-            return str(value)
+            if not isinstance(value, str):
+                raise InvalidValue(_TYPE_WORDS["url"])
+            try:
+                return policy.check_url(str(value))  # str(): a Markup URL is escaped like any other
+            except policy.PolicyViolation as err:
+                raise InvalidValue(err.allowed) from None
 
         return check_url
     if kind == "bool":
 
         def check_bool(value):
             if not isinstance(value, bool):
-                raise _Invalid(_TYPE_WORDS["bool"])
+                raise InvalidValue(_TYPE_WORDS["bool"])
             return value
 
         return check_bool
@@ -171,7 +193,7 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
 
         def check_int(value):
             if isinstance(value, bool) or not isinstance(value, int):
-                raise _Invalid(_TYPE_WORDS["int"])
+                raise InvalidValue(_TYPE_WORDS["int"])
             return value
 
         return check_int
@@ -182,7 +204,7 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
                 return str(value)
             if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
                 return " ".join(str(v) for v in value if v)
-            raise _Invalid(_TYPE_WORDS["classes"])
+            raise InvalidValue(_TYPE_WORDS["classes"])
 
         return check_classes
     if kind == "attrs":
@@ -197,7 +219,7 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
                     return _dt.date.fromisoformat(value)
                 except ValueError:
                     pass
-            raise _Invalid(_TYPE_WORDS["date"])
+            raise InvalidValue(_TYPE_WORDS["date"])
 
         return check_date
     if kind == "date_parts":
@@ -212,7 +234,7 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
                 part is None or (isinstance(part, (str, int)) and not isinstance(part, bool)) for part in value.values()
             ):
                 return {key: "" if value.get(key) is None else str(value[key]) for key in _DATE_PARTS}
-            raise _Invalid(_TYPE_WORDS["date_parts"])
+            raise InvalidValue(_TYPE_WORDS["date_parts"])
 
         return check_date_parts
     if kind in ("dict", "part", "list"):
@@ -220,8 +242,11 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
 
         def check_item(value, where=""):
             if not isinstance(value, Mapping):
-                raise _Invalid("a dict" + (" of " + ", ".join(fields) if fields else ""), where)
+                raise InvalidValue("a dict" + (" of " + ", ".join(fields) if fields else ""), where)
             if fields is None:
+                bad = next((key for key in value if not isinstance(key, str)), _MISSING)
+                if bad is not _MISSING:
+                    raise InvalidValue("a dict whose keys are parameter names (strings)", f"{where}[{bad!r}]")
                 return value
             return bind_fields(fields, value, where)
 
@@ -229,8 +254,12 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
             return check_item
         if kind == "part":
 
+            required = schema.required
+
             def check_part(value):
                 if isinstance(value, str):
+                    if required and not value.strip():
+                        raise InvalidValue("a non-empty string (Markup keeps its HTML), or a dict of its fields")
                     return value
                 return check_item(value)
 
@@ -238,9 +267,12 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
 
         def check_list(value):
             if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__iter__"):
-                raise _Invalid(_TYPE_WORDS["list"])
+                raise InvalidValue(_TYPE_WORDS["list"])
             items = list(value)
             if fields is None:
+                for index, item in enumerate(items):
+                    if isinstance(item, Undefined):
+                        raise InvalidValue(_UNDEFINED, f"[{index}]")
                 return items
             return [check_item(item, f"[{index}]") for index, item in enumerate(items)]
 
@@ -250,21 +282,16 @@ def _make_check(schema: ParamSchema) -> Callable[[Any], Any]:
 
 def _check_attrs(value):
     if not isinstance(value, Mapping):
-        raise _Invalid(_TYPE_WORDS["attrs"])
+        raise InvalidValue(_TYPE_WORDS["attrs"])
     for key, item in value.items():
-        if not isinstance(key, str) or not _ATTR_NAME.match(key):
-            raise _Invalid("attribute names made of letters, digits, '-', '_', ':' and '.'", f"[{key!r}]")
-        lowered = key.lower()
-        if lowered == "class":
-            raise _Invalid("no 'class' here: pass extra classes with classes=", f"[{key!r}]")
-        if lowered == "style" or lowered.startswith("on"):
-            raise _Invalid(
-                "no 'style' or 'on*' attributes: pages run under Content-Security-Policy default-src 'self'; "
-                "use classes= and a script file",
-                f"[{key!r}]",
-            )
+        if isinstance(key, str) and key.lower() == "class":
+            raise InvalidValue("no 'class' here: pass extra classes with classes=", f"[{key!r}]")
         if item is not None and not isinstance(item, (str, int, float, bool)):
-            raise _Invalid(_TYPE_WORDS["attrs"], f"[{key!r}]")
+            raise InvalidValue(_TYPE_WORDS["attrs"], f"[{key!r}]")
+        try:
+            policy.check_attribute(key, item)
+        except policy.PolicyViolation as err:
+            raise InvalidValue(err.allowed, f"[{key!r}]") from None
     return value
 
 
@@ -273,20 +300,25 @@ def bind_fields(fields: Mapping[str, ParamSchema], given: Mapping, where: str = 
     unknown = given.keys() - fields.keys()
     if unknown:
         key = sorted(unknown, key=str)[0]
-        raise _Invalid(_unknown_words(key, fields), where, kind="unknown", field=key)
+        raise InvalidValue(_unknown_words(key, fields), where, kind="unknown", field=key)
     bound = {}
     for name, schema in fields.items():
         value = given.get(name, _MISSING)
         if value is _MISSING or value is None or (isinstance(value, Undefined) and _lenient(value)):
             if schema.required:
-                raise _Invalid(schema.allowed(), f"{where}.{name}", kind="missing")
+                raise InvalidValue(schema.allowed(), f"{where}.{name}", kind="missing")
             bound[name] = schema.default
             continue
+        if isinstance(value, Undefined):  # a StrictUndefined: a template passed a variable that does not exist
+            raise InvalidValue(_UNDEFINED, f"{where}.{name}")
         try:
             bound[name] = schema.check(value)
-        except _Invalid as err:
-            raise _Invalid(err.allowed, f"{where}.{name}{err.path}", err.kind, err.field) from None
+        except InvalidValue as err:
+            raise InvalidValue(err.allowed, f"{where}.{name}{err.path}", err.kind, err.field) from None
     return bound
+
+
+_UNDEFINED = "a defined value (the template passed a variable that does not exist)"
 
 
 _MISSING = object()
@@ -314,7 +346,7 @@ class Signature:
         self._known = frozenset(params)
 
     def error(self, message: str) -> ParameterError:
-        return ParameterError(f"wet.{self.component}: {message}")
+        return ParameterError(f"wet.{self.component}: {message}", self.component)
 
     def bind(self, args: tuple, kwargs: dict) -> dict:
         """Validate one call. Returns every parameter by name (defaults filled), or raises ParameterError."""
@@ -351,7 +383,7 @@ class Signature:
                 raise self.error(f"parameter {name!r} got an undefined value ({value._undefined_message})")
             try:
                 bound[name] = check(value)
-            except _Invalid as err:
+            except InvalidValue as err:
                 where = f"parameter {name!r}{err.path}"
                 if err.kind == "missing":
                     raise self.error(f"{where} is required, got nothing; allowed: {err.allowed}") from None

@@ -38,8 +38,8 @@ import yaml
 from markupsafe import Markup
 
 from wetkit import paths
-from wetkit.errors import SpecError
-from wetkit.params import TYPES, ParamSchema, Signature, _Invalid
+from wetkit.errors import ParameterError, SpecError
+from wetkit.params import TYPES, InvalidValue, ParamSchema, Signature
 
 COMMON_PARAMS = {
     "classes": {"type": "classes", "doc": "Extra CSS classes on the component's outer element."},
@@ -58,7 +58,24 @@ _EXAMPLE_KEYS = {"description", "params", "content", "lang", "after"}
 
 
 class _SpecLoader(yaml.SafeLoader):
-    """YAML loader with ``!html``: a string that is HTML on purpose (becomes Markup)."""
+    """YAML loader with ``!html`` (a string that is HTML on purpose: becomes Markup) that refuses a key given twice
+    in one mapping (YAML would silently keep the last)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[Any, Any] = {}
+        for key_node, _value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                line = seen.setdefault(key, key_node.start_mark.line)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"a mapping key must be a plain value, got {key!r}", key_node.start_mark
+                ) from None
+            if line != key_node.start_mark.line:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} given twice (first on line {line + 1})", key_node.start_mark
+                )
+        return super().construct_mapping(node, deep=deep)
 
 
 _SpecLoader.add_constructor("!html", lambda loader, node: Markup(loader.construct_scalar(node)))
@@ -168,6 +185,11 @@ def _parse_params(path: Path, raw: Any, where: str) -> dict[str, ParamSchema]:
             raise _fail(path, f"{here}.values", "an enum needs a non-empty list of values")
         if values is not None and not isinstance(values, list):
             raise _fail(path, f"{here}.values", "must be a list")
+        for index, item in enumerate(values or []):
+            if isinstance(item, (list, dict, set)) or item is None:
+                raise _fail(path, f"{here}.values[{index}]", f"got {item!r}; allowed: strings, numbers or booleans")
+        if len(set(map(repr, values or []))) != len(values or []):
+            raise _fail(path, f"{here}.values", "lists a value twice")
         fields = None
         if "fields" in schema:
             if kind not in ("dict", "part", "list"):
@@ -188,7 +210,7 @@ def _parse_params(path: Path, raw: Any, where: str) -> dict[str, ParamSchema]:
                 raise _fail(path, f"{here}.default", "a required parameter has no default")
             try:
                 param.default = param.check(param.default)
-            except _Invalid as err:
+            except InvalidValue as err:
                 raise _fail(path, f"{here}.default", f"{param.default!r} is not {err.allowed}") from None
         params[name] = param
     return params
@@ -207,7 +229,12 @@ def load_spec(folder: Path) -> ComponentSpec:
     if not (folder / f"{name}.html").is_file():
         raise _fail(path, "template", f"missing {name}.html beside the spec")
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SpecLoader)  # noqa: S506 - SafeLoader subclass
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        bad = err.object[err.start:err.start + 1]
+        raise _fail(path, "encoding", f"is not UTF-8 (byte {err.start}: {bad!r})") from None
+    try:
+        raw = yaml.load(text, Loader=_SpecLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as err:
         raise _fail(path, "yaml", str(err)) from None
     if not isinstance(raw, dict):
@@ -260,9 +287,11 @@ def load_spec(folder: Path) -> ComponentSpec:
             allowed = ", ".join(sorted(_EXAMPLE_KEYS))
             raise _fail(path, f"{here}.{sorted(unknown)[0]}", f"unknown key; allowed: {allowed}")
         ex_params = ex.get("params") or {}
+        if not isinstance(ex_params, dict):
+            raise _fail(path, f"{here}.params", "must be a mapping of parameter name to value")
         try:
             signature.bind((), dict(ex_params))
-        except Exception as err:  # noqa: BLE001 - re-raised with the file and field
+        except ParameterError as err:
             raise _fail(path, f"{here}.params", str(err)) from None
         if ex.get("content") is not None and content is None:
             raise _fail(path, f"{here}.content", "this component takes no {% call %} content")

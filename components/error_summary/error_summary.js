@@ -2,6 +2,8 @@
    makes each link land well. A plain "#id" link would scroll the field to the very top of the window, hiding the
    question it answers; instead the field's legend or label is scrolled into view and the field is focused without
    scrolling again. Without JS the links are ordinary in-page links and still reach the field.
+   The focused box is not the alert: the role=alert element inside it holds the heading and the list, so JAWS on
+   Chrome/Edge reads the errors and not only the heading (see error_summary.html).
    data-disable-auto-focus="true" leaves focus where it is (for summaries shown without a page reload). */
 (function (window, document) {
   "use strict";

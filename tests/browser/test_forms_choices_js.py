@@ -79,6 +79,54 @@ def test_checkbox_reveals_are_independent(driver, site_url):
     assert _shown(driver, "reach-conditional") and not _shown(driver, "reach-2-conditional")
 
 
+def _expanded(driver, element_id):
+    return _by_id(driver, element_id).get_attribute("aria-expanded")
+
+
+def test_checkbox_that_reveals_says_whether_it_is_expanded(driver, site_url):
+    from selenium.webdriver.common.keys import Keys
+
+    _open(driver, site_url, "checkboxes/conditional")
+    assert _expanded(driver, "reach") == "false", "unchecked on load"
+    assert _expanded(driver, "reach-2") == "true", "checked on load (values=[text-message])"
+    assert _expanded(driver, "reach-3") is None, "Phone call reveals nothing, so it expands nothing"
+
+    _click_label(driver, "reach")
+    assert _expanded(driver, "reach") == "true" and _shown(driver, "reach-conditional")
+    _click_label(driver, "reach")
+    assert _expanded(driver, "reach") == "false" and not _shown(driver, "reach-conditional")
+
+    _by_id(driver, "reach-2").send_keys(Keys.SPACE)
+    assert _expanded(driver, "reach-2") == "false" and not _shown(driver, "reach-2-conditional")
+    _press(driver, Keys.SPACE)
+    assert _expanded(driver, "reach-2") == "true" and _shown(driver, "reach-2-conditional")
+
+    # A script that unchecks a box and says so (as the exclusive "None of these" box does) updates it too.
+    driver.execute_script("var box = document.getElementById('reach-2'); box.checked = false;"
+                          "box.dispatchEvent(new Event('change', {bubbles: true}));")
+    assert _expanded(driver, "reach-2") == "false" and not _shown(driver, "reach-2-conditional")
+
+
+def test_radios_never_get_aria_expanded(driver, site_url):
+    _open(driver, site_url, "radios/conditional")
+    radios = "return [].map.call(document.querySelectorAll('input[type=radio]'), function (r) {" \
+             " return r.getAttribute('aria-expanded'); })"
+    before = driver.execute_script(radios)
+    assert len(before) >= 3 and set(before) == {None}, "not allowed on role radio"
+    _click_label(driver, "contact-2")
+    _click_label(driver, "contact")
+    assert _shown(driver, "contact-conditional"), "the radios do reveal"
+    assert set(driver.execute_script(radios)) == {None}
+
+
+def test_checkboxes_with_expanded_state_have_no_barriers(auditor, driver, site_url):
+    _open(driver, site_url, "checkboxes/conditional")
+    _click_label(driver, "reach")
+    assert _expanded(driver, "reach") == "true"
+    result = auditor.audit_current(label="checkboxes: conditional, both revealed")
+    assert result.ok, result.report("checkboxes: conditional, both revealed")
+
+
 def test_revealed_question_is_next_in_tab_order(driver, site_url):
     from selenium.webdriver.common.keys import Keys
 

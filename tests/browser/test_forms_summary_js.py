@@ -1,9 +1,10 @@
 """The error summary's script, in Chromium: what a keyboard or screen reader user notices after a failed submission.
 
-The summary takes focus when the page loads (so it is read first), unless told not to; each of its links moves focus
-to the field it names and scrolls so that the field's label, or its group's legend, is visible above it (a plain
-"#id" jump would put the field at the very top and hide the question). The URL keeps no fragment, as no jump
-happened. The states reached are audited like the demo pages.
+The summary takes focus when the page loads (so it is read first), unless told not to, and the role=alert element
+inside it holds the title and every error (not the focused box itself: JAWS would read only the title). Each of its
+links moves focus to the field it names and scrolls so that the field's label, or its group's legend, is visible
+above it (a plain "#id" jump would put the field at the very top and hide the question). The URL keeps no fragment,
+as no jump happened. The states reached are audited like the demo pages.
 """
 
 from __future__ import annotations
@@ -72,13 +73,30 @@ def _assert_lands_on(driver, link):
     assert "#" not in driver.current_url, "the default jump was replaced"
 
 
+TITLES = {"default": "There is a problem", "with-description": "There is a problem", "french": "Il y a un problème"}
+
+
 @pytest.mark.parametrize("example", ["default", "with-description", "french"])
-def test_summary_takes_focus_on_load(driver, site_url, example):
+def test_summary_takes_focus_on_load_and_its_alert_holds_the_title_and_every_error(driver, site_url, example):
+    from selenium.webdriver.common.by import By
+
     _open(driver, site_url, example)
     summary = _summary(driver)
     assert driver.switch_to.active_element == summary
-    assert summary.get_attribute("role") == "alert"
     assert _box(driver, summary)["top"] >= 0, "the focused summary is on screen"
+    # JAWS on Chrome/Edge reads only the title when the focused box is itself a labelled alert: the alert is inside.
+    assert summary.get_attribute("role") is None and summary.get_attribute("aria-labelledby") is None
+    alerts = driver.find_elements(By.CSS_SELECTOR, "[role=alert]")
+    assert len(alerts) == 1
+    alert = alerts[0]
+    assert alert != summary and driver.execute_script("return arguments[0].contains(arguments[1])", summary, alert)
+    said = driver.execute_script("return arguments[0].textContent", alert)
+    assert TITLES[example] in said
+    links = _links(driver)
+    assert links and all(driver.execute_script("return arguments[0].contains(arguments[1])", alert, link)
+                         for link in links), "every error link is inside the alert"
+    for link in links:
+        assert link.text and link.text in said
 
 
 def test_summary_with_auto_focus_disabled_leaves_focus_alone(driver, site_url):

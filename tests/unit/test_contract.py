@@ -145,15 +145,21 @@ def test_classes_and_attrs_reach_the_markup(env, spec):
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
-def test_attrs_replace_the_component_s_own_attributes(env, spec):
-    """attrs= may override any attribute the component writes on that element, without duplicating it."""
+def test_attrs_may_not_replace_the_component_s_own_attributes(env, spec):
+    """attrs= adds attributes; one the component writes itself (from a checked parameter or on its own) is refused
+    with an error that names the component, the attribute and the parameter to use instead."""
     own = _attributes_of_marked_element(str(_call(env, spec, classes="team-extra")))
     names = [name for name, _ in own if name != "class"]
-    html = str(_call(env, spec, classes="team-extra", attrs={name: "team-value" for name in names}))
-    attributes = _attributes_of_marked_element(html)
-    listed = [name for name, _ in attributes]
-    assert len(listed) == len(set(listed)), f"duplicate attributes: {attributes}"
-    assert all(dict(attributes)[name] == "team-value" for name in names), attributes
+    for name in names:
+        for spelling in (name, name.upper()):
+            with pytest.raises(ParameterError) as info:
+                _call(env, spec, classes="team-extra", attrs={spelling: "team-value"})
+            message = str(info.value)
+            assert message.startswith(f"wet.{spec.name}: parameter 'attrs' may not set {spelling!r}"), message
+            key = name.replace("-", "_")
+            param = key if key in spec.params else key.removeprefix("aria_")
+            if param in spec.params:
+                assert f"pass {param}= instead" in message, message
 
 
 def _attributes_of_marked_element(html: str) -> list[tuple[str, str | None]]:

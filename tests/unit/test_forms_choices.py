@@ -283,7 +283,7 @@ def test_date_error_marks_only_the_fields_in_error(wet):
 
 @pytest.mark.parametrize(("call", "message"), [
     ({"error_fields": ["day"]}, r"'error_fields' got \['day'\] .*None when there is no error"),
-    ({"error": "Wrong", "error_fields": ["week"]}, r"'error_fields' got 'week' .*'day', 'month', 'year'"),
+    ({"error": "Wrong", "error_fields": ["week"]}, r"'error_fields\[0\]' got 'week' .*'day', 'month', 'year'"),
     ({"error": "Wrong", "error_fields": []}, r"'error_fields' got \[\] .*non-empty"),
     ({"value": {"day": "1", "weekday": "Monday"}}, r"'value'.*'weekday'"),
 ])

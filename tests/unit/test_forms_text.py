@@ -234,6 +234,56 @@ def test_file_upload_error(wet):
         wet.file_upload(name="photo", label="Photo", value="C:\\fakepath\\x.jpg")
 
 
+# ---- error_message -----------------------------------------------------------------------------------------------
+
+YES_NO = [{"value": "y", "text": "Yes"}, {"value": "n", "text": "No"}]
+
+
+def _read(html: str, element_id: str) -> str:
+    """What a screen reader reads for the <p> with this id: its text, visually hidden text included."""
+    found = re.search(rf'<p [^>]*id="{element_id}"[^>]*>(.*?)</p>', html, re.S)
+    assert found, f"no <p id={element_id}>"
+    return " ".join(re.sub(r"<[^>]+>", "", found.group(1)).split())
+
+
+def test_error_message_has_a_hidden_error_prefix_by_default(wet, marked):
+    html = str(wet.error_message("Enter your email address", id="e-error"))
+    assert '<span class="wet-visually-hidden">Error: </span>Enter your email address' in html
+    assert _read(html, "e-error") == "Error: Enter your email address"
+    assert _read(str(wet.error_message("Enter it", id="e", prefix=None)), "e") == "Error: Enter it", "None: default"
+    assert _read(str(marked.error_message("Enter it", id="e")), "e") == "[Error:] Enter it", "through gettext"
+
+
+def test_error_message_prefix_can_be_removed_so_error_is_not_read_twice(wet):
+    html = str(wet.error_message("Error: the file could not be read", id="f-error", prefix=""))
+    assert "wet-visually-hidden" not in html and "<span" not in html, "no empty prefix element either"
+    assert _read(html, "f-error") == "Error: the file could not be read"
+
+
+def test_error_message_prefix_can_be_replaced(wet):
+    html = str(wet.error_message("Check your postal code", id="p-error", prefix="Warning:"))
+    assert '<span class="wet-visually-hidden">Warning: </span>Check your postal code' in html
+    assert "Error" not in html
+    assert "&lt;b&gt;" in str(wet.error_message("x", id="p", prefix="<b>")), "the prefix is escaped like any text"
+
+
+@pytest.mark.parametrize("component, params", [
+    ("text_input", {"name": "email", "label": "Email"}),
+    ("textarea", {"name": "email", "label": "Email"}),
+    ("radios", {"name": "email", "legend": "Email?", "items": YES_NO}),
+    ("checkboxes", {"name": "email", "legend": "Email?", "items": [{"value": "y", "text": "Yes"}]}),
+])
+def test_field_error_dict_passes_the_prefix_on(wet, component, params):
+    render = getattr(wet, component)
+    none = str(render(**params, error={"text": "Error: enter an email address", "prefix": ""}))
+    assert _read(none, "email-error") == "Error: enter an email address"
+    assert "wet-visually-hidden" not in none.split('id="email-error"', 1)[1].split("</p>", 1)[0]
+    replaced = str(render(**params, error={"text": "Check the email address", "prefix": "Warning:"}))
+    assert _read(replaced, "email-error") == "Warning: Check the email address"
+    default = str(render(**params, error={"text": "Enter an email address"}))
+    assert _read(default, "email-error") == "Error: Enter an email address"
+
+
 # ---- WTForms fields reach these components -----------------------------------------------------------------------
 
 

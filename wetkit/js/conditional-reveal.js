@@ -3,13 +3,19 @@
    "conditional-reveal" (on .wet-choices): an input with data-aria-controls="<id>" reveals the element <id> while it
    is checked. The script sets aria-controls and hides the content of unchecked inputs with the `hidden` attribute;
    without it (or before it runs) all conditional content is shown, so nothing is lost. Any "change" event on a
-   choice (a user's, or one a script dispatches) brings the content in line. */
+   choice (a user's, or one a script dispatches) brings the content in line.
+
+   A checkbox that reveals content also gets aria-expanded="true|false", kept in step with its checked state, so a
+   screen reader says that checking it shows more. Radios get none: aria-expanded is not allowed on role radio, and
+   the revealed content follows them in the reading order anyway. */
 (function (window, document, wetkit) {
   "use strict";
 
   function reveal(input) {
     var target = document.getElementById(input.getAttribute("aria-controls"));
-    if (target) target.hidden = !input.checked;
+    if (!target) return;
+    target.hidden = !input.checked;
+    if (input.type === "checkbox") input.setAttribute("aria-expanded", input.checked ? "true" : "false");
   }
 
   // Checking a radio unchecks the others of its group without any event: update every revealing radio of the group.

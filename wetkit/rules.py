@@ -1,0 +1,261 @@
+"""Checks that span parameters, run right after each call's parameters are checked one by one (wetkit.params).
+
+A rule is a function of the bound parameters (every parameter by name, defaults filled; ``caller`` is set, and
+falsy, for components that take a ``{% call %}`` block) that raises :class:`RuleViolation` naming the parameter
+at fault, the value and what is allowed. :class:`wetkit.jinja.Component` turns it into the same ParameterError as
+a one-parameter check: ``wet.select: parameter 'value' got 'x' (str); allowed: one of the items' values: 'a', 'b'``.
+
+Rules are registered per component name with :func:`rule`; a team's own component registers its rules the same
+way, from a module it imports before rendering. Templates hold no checks of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+Rule = Callable[[Mapping[str, Any]], None]
+_RULES: dict[str, list[Rule]] = {}
+
+
+class RuleViolation(Exception):
+    """A call broke a rule: ``param`` (a path such as ``items[2].value``), the ``value`` given, what is ``allowed``."""
+
+    def __init__(self, param: str, value: Any, allowed: str):
+        super().__init__(allowed)
+        self.param = param
+        self.value = value
+        self.allowed = allowed
+
+
+def rule(*components: str) -> Callable[[Rule], Rule]:
+    """Register the decorated function as a rule of each named component."""
+
+    def register(function: Rule) -> Rule:
+        for name in components:
+            _RULES.setdefault(name, []).append(function)
+        return function
+
+    return register
+
+
+def rules_for(component: str) -> tuple[Rule, ...]:
+    """The rules of one component, in the order they were registered."""
+    return tuple(_RULES.get(component, ()))
+
+
+# ---- content components: a body given as a parameter or as a {% call %} block -----------------------------------
+
+
+@rule("alert", "details", "panel")
+def _body_or_content(p: Mapping[str, Any]) -> None:
+    if p["body"] and p["caller"]:
+        raise RuleViolation("body", p["body"], "None when a {% call %} block gives the body")
+
+
+@rule("alert", "details")
+def _body_needed(p: Mapping[str, Any]) -> None:
+    if not p["body"] and not p["caller"]:
+        raise RuleViolation("body", p["body"], "a text, or a {% call %} block")
+
+
+# ---- actions -------------------------------------------------------------------------------------------------
+
+
+@rule("button")
+def _link_not_disabled(p: Mapping[str, Any]) -> None:
+    if p["href"] and p["disabled"]:
+        raise RuleViolation(
+            "disabled", p["disabled"], "False when href is given: a link cannot be disabled; leave the link out instead"
+        )
+
+
+# ---- lists that must not be empty ----------------------------------------------------------------------------
+
+
+def _not_empty(component: str, param: str, allowed: str) -> None:
+    @rule(component)
+    def check(p: Mapping[str, Any]) -> None:
+        if not p[param]:
+            raise RuleViolation(param, p[param], allowed)
+
+
+_not_empty("summary_list", "rows", "a non-empty list of {key, value, actions}")
+_not_empty("error_summary", "errors", "a non-empty list of {text, href}; show no summary when there are no errors")
+_not_empty("select", "items", "a non-empty list of {value, text} options")
+
+
+@rule("error_summary")
+def _links_to_fields(p: Mapping[str, Any]) -> None:
+    for index, error in enumerate(p["errors"]):
+        href = error["href"]
+        if href[:1] != "#" or len(href) < 2:
+            raise RuleViolation(f"errors[{index}].href", href, "'#' and the id of a field on this page, like '#email'")
+
+
+# ---- numbers -------------------------------------------------------------------------------------------------
+
+
+def _at_least_one(param: str, value: Any, allowed: str = "a whole number of 1 or more") -> None:
+    if value is not None and value < 1:
+        raise RuleViolation(param, value, allowed)
+
+
+@rule("textarea", "character_count")
+def _rows(p: Mapping[str, Any]) -> None:
+    _at_least_one("rows", p["rows"])
+
+
+@rule("character_count")
+def _one_limit(p: Mapping[str, Any]) -> None:
+    length, words = p["max_length"], p["max_words"]
+    if length is None and words is None:
+        raise RuleViolation("max_length", None, "an integer of 1 or more (or give max_words instead)")
+    if length is not None and words is not None:
+        raise RuleViolation(
+            "max_words", words, "None when max_length is given: the limit is in characters or in words, not both"
+        )
+    _at_least_one("max_length", length, "an integer of 1 or more")
+    _at_least_one("max_words", words, "an integer of 1 or more")
+    threshold = p["threshold"]
+    if threshold is not None and not 0 <= threshold <= 100:
+        raise RuleViolation("threshold", threshold, "a percentage from 0 to 100")
+
+
+# ---- date input ----------------------------------------------------------------------------------------------
+
+
+@rule("date_input")
+def _error_fields(p: Mapping[str, Any]) -> None:
+    fields = p["error_fields"]
+    if fields is None:
+        return
+    if not p["error"]:
+        raise RuleViolation("error_fields", fields, "None when there is no error")
+    if not fields:
+        raise RuleViolation(
+            "error_fields", fields, "a non-empty list of 'day', 'month', 'year' (leave it out for all three)"
+        )
+    for index, part in enumerate(fields):
+        if part not in ("day", "month", "year"):
+            raise RuleViolation(f"error_fields[{index}]", part, "one of 'day', 'month', 'year'")
+
+
+# ---- select --------------------------------------------------------------------------------------------------
+
+
+@rule("select")
+def _select_options(p: Mapping[str, Any]) -> None:
+    items, value = p["items"], p["value"]
+    values = _unique_values(items, "items")
+    chosen = [item["value"] for item in items if item["selected"]]
+    if value is not None:
+        if value not in values:
+            raise RuleViolation("value", value, _one_of_items(values))
+        if chosen:
+            raise RuleViolation(
+                "value", value, "None when an item is marked selected: give value= or an item's selected, not both"
+            )
+    elif len(chosen) > 1:
+        raise RuleViolation("items", chosen, "at most one item with selected: true (a select has one answer)")
+
+
+def _unique_values(items: Iterable[Mapping[str, Any]], param: str) -> list[Any]:
+    """The items' values in order; a value given twice is an error naming the second item."""
+    values: list[Any] = []
+    for index, item in enumerate(items):
+        value = item.get("value")
+        if value in values:
+            raise RuleViolation(
+                f"{param}[{index}].value", value,
+                f"a value no other item has ({param}[{values.index(value)}] sends it already)",
+            )
+        values.append(value)
+    return values
+
+
+def _one_of_items(values: list[Any]) -> str:
+    return "one of the items' values: " + ", ".join(repr(v) for v in values)
+
+
+# ---- radios and checkboxes -----------------------------------------------------------------------------------
+
+
+def _check_choices(items: list[Mapping[str, Any]], checked: list[Any], checked_param: str, min_choices: int) -> int:
+    """The rules radios and checkboxes share; returns the number of choices (dividers not counted).
+
+    Each choice has a value and a text; a divider item has only ``divider`` and stands between two choices; values
+    are unique; every checked value is among them; there are at least ``min_choices`` choices.
+    """
+    values: list[Any] = []
+    after_choice = False
+    for index, item in enumerate(items):
+        where = f"items[{index}]"
+        if item["divider"] is not None:
+            for key, given in item.items():
+                if key != "divider" and given is not None and given is not False:
+                    raise RuleViolation(f"{where}.{key}", given, "nothing: a divider item has only 'divider'")
+            if not after_choice or index == len(items) - 1:
+                raise RuleViolation(
+                    f"{where}.divider", item["divider"],
+                    "a divider only between two choices, not first, last or twice in a row",
+                )
+            after_choice = False
+            continue
+        if item["value"] is None:
+            raise RuleViolation(
+                f"{where}.value", None, "a string: every choice needs a value (or give 'divider' alone)"
+            )
+        if item["text"] is None or not str(item["text"]).strip():
+            raise RuleViolation(
+                f"{where}.text", item["text"], "a non-empty text: every choice needs its label text"
+            )
+        if item["value"] in values:
+            raise RuleViolation(f"{where}.value", item["value"], "a value no other item has")
+        values.append(item["value"])
+        after_choice = True
+    if len(values) < min_choices:
+        raise RuleViolation("items", items, f"a list of at least {min_choices} choice(s) {{value, text}}")
+    for value in checked:
+        if value not in values:
+            raise RuleViolation(checked_param, value, _one_of_items(values))
+    return len(values)
+
+
+@rule("radios")
+def _radios(p: Mapping[str, Any]) -> None:
+    items = p["items"]
+    choices = _check_choices(items, [p["value"]] if p["value"] is not None else [], "value", 2)
+    if p["inline"]:
+        if any(item["conditional"] for item in items):
+            raise RuleViolation(
+                "inline", True, "False when a choice has conditional content: it cannot sit beside the choices"
+            )
+        if choices > 2:
+            raise RuleViolation(
+                "inline", True,
+                "False for more than 2 choices: side by side is only for two short answers, like Yes and No",
+            )
+
+
+@rule("checkboxes")
+def _checkboxes(p: Mapping[str, Any]) -> None:
+    items = p["items"]
+    choices = _check_choices(items, p["values"] or [], "values", 1)
+    exclusive = None
+    for index, item in enumerate(items):
+        if item.get("behaviour") == "exclusive":
+            if exclusive is not None:
+                raise RuleViolation(
+                    f"items[{index}].behaviour", item["behaviour"],
+                    f"None: only one item may be exclusive ({exclusive} is already)",
+                )
+            exclusive = item["value"]
+    if exclusive is not None and choices < 2:
+        raise RuleViolation(
+            "items", items, f"at least one other choice beside the exclusive one ({exclusive}), or no 'behaviour'"
+        )
+    if not p["legend"] and choices > 1:
+        raise RuleViolation(
+            "legend", p["legend"], "the question as a text or dict: only a single checkbox may go without a legend"
+        )
