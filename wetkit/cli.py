@@ -1,6 +1,6 @@
 """The ``wetkit`` command: build | serve | check | list | new | sizes.
 
-    wetkit build [--out _site]            build the demo/docs site from every component spec
+    wetkit build [--out _site] [--clean]  build the demo/docs site from every component spec
     wetkit serve [--out _site] [--port]   build, then serve it on 127.0.0.1 (Ctrl+C stops)
     wetkit check URL|FOLDER ...           audit pages in Chromium (axe 4.14, reflow, focus, console)
     wetkit list                           the components and their example counts
@@ -24,7 +24,7 @@ def _cmd_build(args) -> int:
     from wetkit.site import build_site
 
     started = time.perf_counter()
-    pages = build_site(args.out, theme=args.theme)
+    pages = build_site(args.out, theme=args.theme, clean=args.clean)
     print(f"built {len(pages)} pages into {args.out}/ in {time.perf_counter() - started:.2f}s")
     return 0
 
@@ -32,6 +32,8 @@ def _cmd_build(args) -> int:
 def _cmd_serve(args) -> int:
     from wetkit.serve import make_server
 
+    if args.no_build and args.clean:
+        raise WetkitError("--clean cleans the folder while building: it cannot go with --no-build")
     if not args.no_build:
         _cmd_build(args)
     server = make_server(args.out, host=args.host, port=args.port, verbose=True)
@@ -179,6 +181,10 @@ def _cmd_new(args) -> int:
     return 0
 
 
+CLEAN_HELP = ("delete everything in --out that the build does not produce (without it, a folder holding files "
+              "wetkit did not write is refused)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wetkit", description="Accessible, bilingual UI components for Jinja2.")
     parser.add_argument("--version", action="version", version=f"wetkit {__version__}")
@@ -187,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the demo/docs site")
     build.add_argument("--out", default="_site", help="output folder (default: _site)")
     build.add_argument("--theme", default="base", help="theme to compile (default: base)")
+    build.add_argument("--clean", action="store_true", help=CLEAN_HELP)
     build.set_defaults(func=_cmd_build)
 
     serve = sub.add_parser("serve", help="build the site and serve it on 127.0.0.1")
@@ -195,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     serve.add_argument("--no-build", action="store_true", help="serve what is already built")
+    serve.add_argument("--clean", action="store_true", help=CLEAN_HELP)
     serve.set_defaults(func=_cmd_serve)
 
     check = sub.add_parser("check", help="audit pages in Chromium")

@@ -6,18 +6,36 @@ Output (``_site/`` by default)::
     components/<name>/index.html                 one page per component: summary, examples, parameters, a11y
     components/<name>/<example>/index.html       one demo page per example, inside the real page template
     static/wetkit/wetkit.min.css, wetkit.min.js  the base theme and the JS bundle
-    manifest.json                                every page: component, example, path, lang, region
+    manifest.json                                every page, and every file written with its SHA-256
 
 Builds are byte-identical when nothing changed: no timestamps, sorted output, dates taken from the sources.
-Files are rewritten only when their content changes, and files a previous build made that are no longer produced
-are removed (only those listed in the old manifest: nothing else in the folder is touched).
+Files are rewritten only when their content changes.
+
+The output folder is wetkit's alone, and the build proves it before it changes anything (see ``_sync``):
+
+- every file in the folder must be one this build writes with the same bytes, or one the previous build wrote, byte
+  for byte (its SHA-256 in the old ``manifest.json`` matches). Anything else (a file of yours, a file edited since
+  wetkit wrote it, a symlink, a folder without a wetkit manifest that is not empty) stops the build with an error that
+  names the folder, a few of the files and the way out: ``--clean`` (``clean=True``);
+- files of the previous build that are no longer produced are removed, and so are the folders they leave empty;
+- the old manifest is only a table of hashes for files found by walking the folder, never a list of paths to delete:
+  nothing outside the folder is ever touched, and a manifest with an absolute path or ``..`` in it is refused as
+  one wetkit never wrote;
+- ``clean=True`` deletes everything in the folder that the build does not produce (symlinks are removed, never
+  followed). It refuses a folder that holds the current directory, your home folder or wetkit itself.
+
+A manifest from wetkit 0.1.0 without hashes proves nothing: files that already hold what this build writes are kept,
+anything else needs ``--clean`` once. Stray ``.DS_Store``, ``Thumbs.db`` and ``desktop.ini`` files are left alone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import hashlib
 import json
 import os
+import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +45,7 @@ from markupsafe import Markup
 
 from wetkit import __version__, paths
 from wetkit.assets import bundle_js
+from wetkit.errors import WetkitError
 from wetkit.jinja import environment
 from wetkit.registry import ComponentSpec, Example, Registry, get_registry
 from wetkit.sass import compile_theme
@@ -169,47 +188,198 @@ class SiteBuilder:
         """Every page and its HTML, in a stable order."""
         return {page: self.render(page) for page in self.page_list()}
 
-    def build(self, out_dir: Path) -> list[Page]:
-        """Write the site into ``out_dir``; returns the pages in manifest order."""
-        out_dir = Path(out_dir)
-        files: dict[str, str] = {}
+    def build(self, out_dir: Path, clean: bool = False) -> list[Page]:
+        """Write the site into ``out_dir``; returns the pages in manifest order (see the module docstring)."""
+        files: dict[str, bytes] = {}
         pages = self.pages()
         for page, html in pages.items():
-            files[page.file] = html
-        files[f"{STATIC}/wetkit.min.css"] = compile_theme(self.theme)
-        files[f"{STATIC}/wetkit.min.js"] = bundle_js()
-        files[f"{STATIC}/favicon.svg"] = (paths.PACKAGE_DIR / "static" / "favicon.svg").read_text(encoding="utf-8")
+            files[page.file] = html.encode("utf-8")
+        files[f"{STATIC}/wetkit.min.css"] = compile_theme(self.theme).encode("utf-8")
+        files[f"{STATIC}/wetkit.min.js"] = bundle_js().encode("utf-8")
+        files[f"{STATIC}/favicon.svg"] = (paths.PACKAGE_DIR / "static" / "favicon.svg").read_bytes()
         manifest = {
             "generator": f"wetkit {__version__}",
             "theme": self.theme,
             "pages": [asdict(p) for p in pages],
-            "files": sorted(files),
+            "files": {rel: _digest(files[rel]) for rel in sorted(files)},
         }
-        files["manifest.json"] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-        self._remove_stale(out_dir, set(files))
-        for rel, text in sorted(files.items()):
-            target = out_dir / rel
-            data = text.encode("utf-8")
-            if target.is_file() and target.read_bytes() == data:
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        files[MANIFEST] = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        _sync(Path(out_dir), files, clean=clean)
         return list(pages)
 
-    @staticmethod
-    def _remove_stale(out_dir: Path, keep: set[str]) -> None:
-        old_manifest = out_dir / "manifest.json"
-        if not old_manifest.is_file():
-            return
-        try:
-            previous = json.loads(old_manifest.read_text(encoding="utf-8")).get("files", [])
-        except (ValueError, AttributeError):
-            return
-        for rel in previous:
-            if rel not in keep and (out_dir / rel).is_file():
-                (out_dir / rel).unlink()
+
+MANIFEST = "manifest.json"
+_HASH_PREFIX = "sha256:"
+_LEFT_ALONE = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})  # dropped by file browsers; never ours to delete
+_SHOWN = 5  # unexpected files named in an error
 
 
-def build_site(out_dir: Path | str = "_site", theme: str = "base") -> list[Page]:
-    """Build the demo/docs site into ``out_dir`` (see module docstring)."""
-    return SiteBuilder(theme=theme).build(Path(out_dir))
+def _digest(data: bytes) -> str:
+    return _HASH_PREFIX + hashlib.sha256(data).hexdigest()
+
+
+def _plain_relative(rel: object) -> bool:
+    """A path of the kind the build writes: relative, "/"-separated, no ``..``/``.``/empty part, no ``\\``, ``:`` or
+    control character. Anything else in a manifest was not written by wetkit."""
+    if not isinstance(rel, str) or not rel or len(rel) > 1024:
+        return False
+    if any(ch < " " or ch in "\\:\x7f" for ch in rel):
+        return False
+    return all(part not in ("", ".", "..") for part in rel.split("/"))
+
+
+def _previous_build(root: Path) -> tuple[dict[str, str | None] | None, list[str]]:
+    """What the old manifest says wetkit wrote: {path: hash, or None for a 0.1.0 manifest without hashes}, or None
+    when the folder has no wetkit manifest; and the entries that are not plain relative paths."""
+    path = root / MANIFEST
+    if path.is_symlink() or not path.is_file():
+        return None, []
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError):
+        return None, []
+    if not isinstance(data, dict) or not str(data.get("generator", "")).startswith("wetkit "):
+        return None, []
+    listed = data.get("files")
+    if isinstance(listed, dict):
+        entries = [(rel, h if isinstance(h, str) and h.startswith(_HASH_PREFIX) else None) for rel, h in listed.items()]
+    elif isinstance(listed, list):
+        entries = [(rel, None) for rel in listed]
+    else:
+        return None, []
+    unsafe = [repr(rel) for rel, _ in entries if not _plain_relative(rel)]
+    return {rel: h for rel, h in entries if _plain_relative(rel)}, unsafe
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _refuse_to_clean(root: Path) -> None:
+    """``clean`` empties a folder: never one that holds the current directory, the home folder or wetkit's own."""
+    precious = {"the current directory": Path.cwd(), "your home folder": Path.home(),
+                "wetkit itself": paths.PACKAGE_DIR, "wetkit's components": paths.COMPONENTS_DIR,
+                "wetkit's themes": paths.THEMES_DIR}
+    for what, folder in precious.items():
+        folder = folder.resolve()
+        if _inside(folder, root):
+            raise WetkitError(f"refusing to --clean {root}: it holds {what} ({folder}). "
+                              "Choose an output folder of its own, such as _site.")
+
+
+def _scan(root: Path, files: dict[str, bytes], previous: dict[str, str | None] | None, clean: bool):
+    """Walk ``root`` without following symlinks. Returns (entries to remove, entries wetkit cannot prove it wrote);
+    with ``clean`` everything not produced is to remove and nothing is unexpected. Without ``clean`` the walk stops
+    once enough unexpected entries are found to refuse."""
+    remove: list[str] = []
+    unexpected: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=_unreadable, followlinks=False):
+        here = Path(dirpath)
+        prefix = "" if here == root else here.relative_to(root).as_posix() + "/"
+        for name in sorted(dirnames):
+            if (here / name).is_symlink() or prefix + name in files:  # never written through; or a folder where a
+                dirnames.remove(name)                                  # file goes
+                (remove if clean else unexpected).append(prefix + name)
+        dirnames.sort()
+        for name in sorted(filenames):
+            rel, path = prefix + name, here / name
+            if name in _LEFT_ALONE and rel not in files:
+                continue
+            if path.is_symlink() or not path.is_file():
+                (remove if clean else unexpected).append(rel)
+            elif clean:
+                if rel not in files:
+                    remove.append(rel)
+            elif rel == MANIFEST and previous is not None:  # a wetkit manifest: rewritten by every build
+                continue
+            else:
+                try:
+                    data = path.read_bytes()
+                except OSError as err:
+                    _unreadable(err)
+                if files.get(rel) == data:  # already what this build writes
+                    continue
+                if previous and previous.get(rel) is not None and previous[rel] == _digest(data):
+                    if rel not in files:  # the previous build wrote it, this one does not: remove
+                        remove.append(rel)
+                    continue
+                unexpected.append(rel)
+        if len(unexpected) > _SHOWN:
+            break
+    return remove, unexpected
+
+
+def _unreadable(err: OSError) -> None:
+    raise WetkitError(f"cannot read {err.filename} in the output folder ({err.strerror}): nothing was changed") from err
+
+
+def _sync(out_dir: Path, files: dict[str, bytes], clean: bool) -> None:
+    """Make ``out_dir`` hold exactly ``files`` ({relative path: bytes}), writing only what changed. Refuses, before
+    touching anything, a folder that holds files wetkit cannot prove it wrote, unless ``clean``."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise WetkitError(f"{out_dir} is not a folder: pass --out a folder for the built site")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    root = out_dir.resolve()
+    if clean:
+        _refuse_to_clean(root)
+    previous, unsafe = _previous_build(root)
+    if unsafe and not clean:
+        raise WetkitError(
+            f"{root / MANIFEST} lists paths that are not inside the folder ({', '.join(unsafe[:_SHOWN])}): wetkit "
+            f"never writes such a manifest, so nothing was built or deleted. Check who changed it; pass --clean "
+            f"(build_site(clean=True)) to rebuild {root} from scratch (that deletes only files inside it)."
+        )
+    remove, unexpected = _scan(root, files, previous, clean)
+    if unexpected:
+        shown = ", ".join(repr(rel) for rel in unexpected[:_SHOWN]) + (" and more" if len(unexpected) > _SHOWN else "")
+        if previous is None:
+            why = "is not empty and has no manifest.json from wetkit, so it holds files wetkit did not write"
+        elif previous and all(h is None for h in previous.values()):
+            why = "was built by wetkit 0.1.0, whose manifest.json has no file hashes, so wetkit cannot prove it wrote"
+        else:
+            why = "holds files wetkit did not write, or that changed since it wrote them"
+        raise WetkitError(
+            f"{root} {why}: {shown}. Nothing was changed. Build into an empty folder, move those files away, or pass "
+            f"--clean (build_site(clean=True)) to delete everything in {root} that the build does not produce."
+        )
+    try:
+        _apply(root, files, remove, clean)
+    except OSError as err:
+        raise WetkitError(f"could not update {err.filename or root} ({err.strerror or err}); the build stopped "
+                          "part-way: fix the cause and build again") from err
+
+
+def _apply(root: Path, files: dict[str, bytes], remove: list[str], clean: bool) -> None:
+    emptied: set[Path] = set()
+    for rel in remove:  # first, so a stale file never stands where a folder must go
+        path = root / rel
+        if path.is_dir() and not path.is_symlink():  # a real folder where a file goes (clean only)
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)  # a symlink is removed, never followed
+        emptied.add(path.parent)
+    for rel, data in sorted(files.items(), key=lambda item: (item[0] == MANIFEST, item[0])):  # the manifest last
+        target = root / rel
+        if target.is_symlink() or not _inside(target.parent.resolve(), root):  # appeared after the scan
+            raise WetkitError(f"{target} is now a symlink or behind one; stopped before writing outside {root}")
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    _prune(root, emptied, everywhere=clean)
+
+
+def _prune(root: Path, emptied: set[Path], everywhere: bool) -> None:
+    """Remove the folders that deleting files left empty (with ``everywhere``, every empty folder under root)."""
+    folders = {Path(folder) for folder, _, _ in os.walk(root)} - {root} if everywhere else set()
+    for folder in emptied:
+        folders.update(p for p in (folder, *folder.parents) if root in p.parents)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):  # not empty
+            folder.rmdir()
+
+
+def build_site(out_dir: Path | str = "_site", theme: str = "base", *, clean: bool = False) -> list[Page]:
+    """Build the demo/docs site into ``out_dir`` (see module docstring). ``clean=True`` first deletes everything in
+    ``out_dir`` that the build does not produce; without it, a folder holding files wetkit did not write is refused."""
+    return SiteBuilder(theme=theme).build(Path(out_dir), clean=clean)

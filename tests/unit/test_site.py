@@ -31,20 +31,6 @@ def test_rebuild_is_byte_identical(tmp_path, built_site):
     assert _tree(tmp_path / "again") == _tree(built_site)
 
 
-def test_rebuild_removes_only_its_own_stale_files(tmp_path):
-    out = tmp_path / "site"
-    build_site(out)
-    manifest = json.loads((out / "manifest.json").read_text())
-    manifest["files"].append("components/gone/index.html")
-    (out / "manifest.json").write_text(json.dumps(manifest))
-    (out / "components/gone").mkdir()
-    (out / "components/gone/index.html").write_text("old")
-    (out / "notes.txt").write_text("mine")
-    build_site(out)
-    assert not (out / "components/gone/index.html").exists()
-    assert (out / "notes.txt").read_text() == "mine"
-
-
 def test_cli_version_list_and_build(tmp_path, capsys):
     import pytest
 
