@@ -193,10 +193,11 @@ def render_field(wet, field, component: str | None = None, **overrides) -> Marku
 
 
 def error_target(field) -> str:
-    """The id an error summary link should point at: the field's first input."""
+    """The id an error summary link should point at: the field's first input (for a date, its first wrong box)."""
     found = component_for(field)
     if found is not None and found[0] == "date_input":
-        return f"{field.id}-day"
+        wrong = getattr(field, "error_parts", None)
+        return f"{field.id}-{wrong[0] if wrong else 'day'}"
     return field.id
 
 
@@ -222,11 +223,28 @@ if wtforms is not None:
     class DateInputField(wtforms.Field):
         """A date entered in three boxes (``wet.date_input``): reads ``<name>-day``, ``-month``, ``-year``.
 
-        ``data`` is a ``datetime.date``; a missing or impossible date leaves ``data`` None and adds an error
-        that says what to fix ("Date must include a year", "Date must be a real date").
+        ``data`` is a ``datetime.date``; a missing, malformed or impossible date leaves ``data`` None, adds an error
+        that says what to fix and marks only the boxes that are wrong (``error_parts``; all three for an impossible
+        date such as 31 February).
+
+        Each box is read strictly, after stripping the whitespace around it:
+
+        - only the ASCII digits 0-9: no sign (``+1``, ``-1``), no ``_`` (``20_30``), no inner space, no other
+          script's digits (``٢٠٣٠``), though Python's ``int()`` accepts all of those;
+        - day: 1 or 2 digits, 1 to 31; month: 1 or 2 digits, 1 to 12; year: exactly 4 digits (``datetime.date``
+          allows 1 to 9999, so ``0000`` is "not a real date").
+
+        So a value of any length ends in a validation message, never in an ``OverflowError`` or ``ValueError``.
+        Messages, in the order they are checked (the first problem found is reported; every box with that kind of
+        problem is marked): "Date must include a day|month|year"; "The day|month|year must be a number, using only
+        the digits 0 to 9"; "The day must be a number from 1 to 31", "The month must be a number from 1 to 12",
+        "The year must have 4 digits"; "Date must be a real date". Narrower rules (not in the past, a birth date
+        after 1900) belong in the form's validators.
         """
 
         PARTS = ("day", "month", "year")
+        #: (fewest digits, most digits, smallest value, largest value) for each box
+        BOUNDS = {"day": (1, 2, 1, 31), "month": (1, 2, 1, 12), "year": (4, 4, 0, 9999)}
 
         def __init__(self, label=None, validators=None, **kwargs):
             super().__init__(label, validators, **kwargs)
@@ -242,24 +260,48 @@ if wtforms is not None:
             self.error_parts: tuple[str, ...] = ()
             if formdata is None:
                 return
-            parts = {part: (formdata.get(f"{self.name}-{part}") or "").strip() for part in self.PARTS}
+            parts = {part: str(formdata.get(f"{self.name}-{part}") or "").strip() for part in self.PARTS}
             if not any(parts.values()):
                 self.data = None
                 self.raw_data = []
                 return
             self.raw_parts = parts
             self.raw_data = [parts[p] for p in self.PARTS]
+            self.data = None
             missing = [p for p in self.PARTS if not parts[p]]
             if missing:
-                self.data = None
-                self.error_parts = tuple(missing)
-                self.process_errors.append(self.gettext("Date must include a %s") % self.gettext(missing[0]))
+                self._fail(missing, self.gettext("Date must include a %s") % self.gettext(missing[0]))
+                return
+            not_digits = [p for p in self.PARTS if not (parts[p].isascii() and parts[p].isdigit())]
+            if not_digits:
+                message = self.gettext("The %s must be a number, using only the digits 0 to 9")
+                self._fail(not_digits, message % self.gettext(not_digits[0]))
+                return
+            out_of_bounds = [p for p in self.PARTS if not self._in_bounds(p, parts[p])]
+            if out_of_bounds:
+                self._fail(out_of_bounds, self._bounds_message(out_of_bounds[0]))
                 return
             try:
                 self.data = _dt.date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
-            except ValueError:
-                self.data = None
-                self.process_errors.append(self.gettext("Date must be a real date"))
+            except ValueError:  # 31 February, year 0000
+                self._fail((), self.gettext("Date must be a real date"))
+
+        def _in_bounds(self, part: str, digits: str) -> bool:
+            """``digits`` is ASCII digits only; its length is checked before ``int()`` so a huge value costs nothing."""
+            shortest, longest, low, high = self.BOUNDS[part]
+            return shortest <= len(digits) <= longest and low <= int(digits) <= high
+
+        def _bounds_message(self, part: str) -> str:
+            if part == "day":
+                return self.gettext("The day must be a number from 1 to 31")
+            if part == "month":
+                return self.gettext("The month must be a number from 1 to 12")
+            return self.gettext("The year must have 4 digits")
+
+        def _fail(self, parts, message: str) -> None:
+            self.data = None
+            self.error_parts = tuple(parts)  # empty: the date as a whole is wrong, all three boxes are marked
+            self.process_errors.append(message)
 
         def _value(self):
             return self.data.isoformat() if isinstance(self.data, _dt.date) else ""

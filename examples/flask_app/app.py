@@ -4,6 +4,10 @@ Pages: start → apply (a form validated on the server) → check your answers �
 through gettext and every URL carries the language (/en/...), so a French catalogue switches the whole service.
 
 Run it:  python examples/flask_app/app.py   (http://127.0.0.1:5000/)
+
+Security (see README.md): every POST carries a CSRF token (Flask-WTF's ``CSRFProtect``; a POST without a valid one
+gets a 400 page); the session cookie is ``HttpOnly``, ``SameSite=Lax`` and ``Secure`` unless the request's host is
+loopback; every free-text answer has a length limit so the answers always fit in the session cookie.
 """
 
 from __future__ import annotations
@@ -11,11 +15,15 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import hashlib
+import ipaddress
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Flask, abort, g, redirect, render_template, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface
+from flask_wtf.csrf import CSRFError, CSRFProtect
 from wtforms import (
     EmailField,
     Form,
@@ -40,6 +48,11 @@ from wetkit.wtforms import DateInputField, normalize_newlines
 
 LANGUAGES = ("en",)  # add "fr" once the French catalogues are in wetkit/locale and translations/
 SERVICE_CSP = "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'"
+#: Longest answers, in characters. The answers live in the session cookie, which browsers drop silently above 4 KB:
+#: at these limits, even in random characters that take 4 bytes each, the cookie stays under 3 KB.
+MAX_NAME = 100
+MAX_EMAIL = 254  # the longest address SMTP can deliver to (RFC 5321)
+MAX_COMMENTS = 200
 
 
 def _(text: str) -> str:
@@ -68,12 +81,21 @@ def application_form(lang: str) -> type[Form]:
     t = translations(lang).gettext
 
     class ApplicationForm(Form):
-        full_name = StringField(t("Full name"), validators=[InputRequired(t("Enter your full name"))])
+        full_name = StringField(
+            t("Full name"),
+            validators=[
+                InputRequired(t("Enter your full name")),
+                Length(max=MAX_NAME,
+                       message=t("Your full name must be %(max)d characters or fewer") % {"max": MAX_NAME}),
+            ],
+        )
         email = EmailField(
             t("Email address"),
             description=t("We will send your permit to this address."),
             validators=[
                 InputRequired(t("Enter your email address")),
+                Length(max=MAX_EMAIL,
+                       message=t("Your email address must be %(max)d characters or fewer") % {"max": MAX_EMAIL}),
                 Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
                        message=t("Enter an email address in the correct format, like name@example.com")),
             ],
@@ -102,10 +124,40 @@ def application_form(lang: str) -> type[Form]:
         comments = TextAreaField(
             t("Anything else we should know? (optional)"),
             filters=[normalize_newlines],
-            validators=[Length(max=200, message=t("Your answer must be 200 characters or fewer"))],
+            validators=[Length(max=MAX_COMMENTS,
+                               message=t("Your answer must be %(max)d characters or fewer") % {"max": MAX_COMMENTS})],
         )
 
     return ApplicationForm
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for ``localhost``, ``*.localhost``, ``127.x.x.x`` and ``[::1]``, with or without a port."""
+    try:
+        hostname = (urlsplit("//" + host).hostname or "").rstrip(".")  # lower case, without port and [ ]
+    except ValueError:  # a malformed Host header
+        return False
+    if hostname == "localhost" or hostname.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(hostname).is_loopback
+    except ValueError:
+        return False
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, whose cookie is ``Secure`` unless the request's host is loopback.
+
+    A browser does not send a ``Secure`` cookie over plain HTTP, so the example still runs on http://127.0.0.1 and
+    http://localhost; any other host gets a ``Secure`` cookie and must be served over HTTPS. ``SESSION_COOKIE_SECURE``
+    (or the environment variable ``PERMIT_COOKIE_SECURE=1``) forces it on every host: set it behind a reverse proxy
+    that forwards requests with a loopback ``Host`` header.
+    """
+
+    def get_cookie_secure(self, app) -> bool:
+        if app.config["SESSION_COOKIE_SECURE"]:
+            return True
+        return not (request and is_loopback_host(request.host))
 
 
 def reference_for(answers: dict) -> str:
@@ -116,6 +168,17 @@ def reference_for(answers: dict) -> str:
 def create_app(secret_key: str | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(Path(__file__).parent / "templates"))
     app.secret_key = secret_key or os.environ.get("PERMIT_SECRET_KEY") or os.urandom(16)
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True,  # scripts cannot read the answers or the CSRF secret
+        SESSION_COOKIE_SAMESITE="Lax",  # not sent with a cross-site POST (a second line behind the CSRF token)
+        SESSION_COOKIE_SECURE=os.environ.get("PERMIT_COOKIE_SECURE", "") in ("1", "true", "yes"),
+        # the token lives as long as the session (until the browser closes): no time limit to run out while a
+        # person takes their time over the form (WCAG 2.2.1)
+        WTF_CSRF_TIME_LIMIT=None,
+    )
+    app.session_interface = SessionInterface()
+    app.json.ensure_ascii = False  # the session holds UTF-8: 4 bytes for U+1F600, not 12 for "\ud83d\ude00"
+    CSRFProtect(app)
     init_app(app)
     app.jinja_env.install_gettext_callables(lambda s: _(s), lambda s, p, n: _(s if n == 1 else p), newstyle=True)
 
@@ -146,6 +209,12 @@ def create_app(secret_key: str | None = None) -> Flask:
         response.headers["Content-Security-Policy"] = SERVICE_CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response
+
+    @app.errorhandler(CSRFError)
+    def csrf_refused(error):
+        """A POST without a valid token: from another site, or a page kept open after the browser was closed."""
+        title = _("Sorry, your answers could not be sent")
+        return render_template("refused.html", title=title), 400
 
     @app.get("/")
     def root():

@@ -1,4 +1,5 @@
-"""The example service end to end in Chromium: errors, the error summary, fixing them, check page, confirmation.
+"""The example service end to end in Chromium: errors, the error summary, fixing them, check page, confirmation,
+and the page a form gets without its CSRF token.
 
 Every state of every page is audited like the demo pages (axe at 1280 and 320 px, reflow, text spacing, focus,
 forced colours, console/CSP).
@@ -120,3 +121,23 @@ def test_apply_check_confirm(auditor, service_url):
     panel = driver.find_element(By.CSS_SELECTOR, ".wet-panel")
     assert "Application complete" in panel.text and "FP-" in panel.text
     _assert_clean(auditor, "confirmation")
+
+
+def test_form_without_its_token_gets_a_page_that_leads_back(auditor, service_url):
+    """A POST whose CSRF token is missing (as from another site) is refused with an accessible page, not a crash."""
+    from selenium.webdriver.common.by import By
+
+    driver = auditor.driver or (auditor._ensure_browser() or auditor.driver)
+    driver.get(f"{service_url}/en/apply")
+    token = driver.find_element(By.CSS_SELECTOR, "form input[type=hidden][name=csrf_token]")
+    assert token.get_attribute("value"), "the form carries its token"
+    driver.execute_script("arguments[0].remove()", token)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Sorry, your answers could not be sent"
+    result = auditor.audit_current(label="form refused without its token")
+    # Chromium logs the page's own 400 status as a console error: that status is the point here
+    own_status = "the server responded with a status of 400"
+    problems = [p for p in result.problems if not (p.check == "console" and own_status in p.message)]
+    assert not problems, result.report("form refused without its token")
+    driver.find_element(By.LINK_TEXT, "Go back to the form and try again").click()
+    assert driver.current_url.endswith("/en/apply")

@@ -116,6 +116,74 @@ def test_date_input_field_parses_and_explains(env):
     assert 'value="2026"' in render(env, "{{ wet.field(form.start) }}", form=prefilled)
 
 
+def _date(day: str, month: str, year: str) -> PermitForm:
+    form = PermitForm(MultiDict({"start-day": day, "start-month": month, "start-year": year}))
+    form.validate()
+    return form
+
+
+def _marked_boxes(env, form) -> list[str]:
+    """The ids of the date boxes marked aria-invalid in the rendered field."""
+    html = render(env, "{{ wet.field(form.start) }}", form=form)
+    return [box for box in ("day", "month", "year")
+            if 'aria-invalid="true"' in html.split(f'id="start-{box}"', 1)[1].split(">", 1)[0]]
+
+
+DIGITS_ONLY = "The {} must be a number, using only the digits 0 to 9"
+
+
+@pytest.mark.parametrize(("day", "month", "year", "message", "marked"), [
+    # huge numbers: int() works, datetime.date raised OverflowError (a 500)
+    ("5", "3", "99999999999999999999", "The year must have 4 digits", ["year"]),
+    ("99999999999999999999", "3", "2030", "The day must be a number from 1 to 31", ["day"]),
+    ("5", "99999999999999999999", "2030", "The month must be a number from 1 to 12", ["month"]),
+    ("5", "3", "9" * 5000, "The year must have 4 digits", ["year"]),
+    # int() accepts other scripts' digits, "_" between digits, a sign and inner whitespace
+    ("5", "3", "\u0662\u0660\u0663\u0660", DIGITS_ONLY.format("year"), ["year"]),  # Arabic-Indic 2030
+    ("\uff15", "3", "2030", DIGITS_ONLY.format("day"), ["day"]),  # fullwidth 5
+    ("5", "3", "20_30", DIGITS_ONLY.format("year"), ["year"]),
+    ("+1", "3", "2030", DIGITS_ONLY.format("day"), ["day"]),
+    ("5", "+3", "2030", DIGITS_ONLY.format("month"), ["month"]),
+    ("-1", "3", "2030", DIGITS_ONLY.format("day"), ["day"]),
+    ("5", "3", "-2030", DIGITS_ONLY.format("year"), ["year"]),
+    ("5", "3", "20 30", DIGITS_ONLY.format("year"), ["year"]),
+    ("5", "1\t2", "2030", DIGITS_ONLY.format("month"), ["month"]),
+    ("+5", "-3", "2030", DIGITS_ONLY.format("day"), ["day", "month"]),  # every box with the problem is marked
+    # bounded length and range
+    ("5", "3", "030", "The year must have 4 digits", ["year"]),
+    ("5", "3", "02030", "The year must have 4 digits", ["year"]),
+    ("005", "3", "2030", "The day must be a number from 1 to 31", ["day"]),
+    ("0", "3", "2030", "The day must be a number from 1 to 31", ["day"]),
+    ("32", "3", "2030", "The day must be a number from 1 to 31", ["day"]),
+    ("5", "13", "2030", "The month must be a number from 1 to 12", ["month"]),
+    ("5", "00", "2030", "The month must be a number from 1 to 12", ["month"]),
+])
+def test_date_input_field_reads_only_plain_bounded_digits(env, day, month, year, message, marked):
+    form = _date(day, month, year)
+    assert form.start.data is None
+    assert form.start.errors == [message]
+    assert _marked_boxes(env, form) == marked, "only the wrong boxes are marked"
+    summary = [e for e in form_errors(form) if e["href"].startswith("#start-")]
+    assert summary == [{"text": message, "href": f"#start-{marked[0]}"}], "the summary links to the first wrong box"
+
+
+@pytest.mark.parametrize(("day", "month", "year", "expected"), [
+    (" 5 ", "\t3\n", " 2030 ", _dt.date(2030, 3, 5)),  # whitespace around a box is not part of the number
+    ("05", "03", "2030", _dt.date(2030, 3, 5)),
+    ("31", "12", "9999", _dt.date(9999, 12, 31)),
+    ("1", "1", "0001", _dt.date(1, 1, 1)),
+])
+def test_date_input_field_accepts_plain_digits(day, month, year, expected):
+    form = _date(day, month, year)
+    assert form.start.data == expected and not form.start.errors
+
+
+def test_date_input_field_year_zero_is_not_a_real_date(env):
+    form = _date("1", "1", "0000")
+    assert form.start.errors == ["Date must be a real date"]
+    assert _marked_boxes(env, form) == ["day", "month", "year"]
+
+
 def test_newlines_are_counted_once():
     form = PermitForm(MultiDict({"bio": "a\r\nb"}))
     assert form.bio.data == "a\nb"
