@@ -1,43 +1,57 @@
-"""wetkit side by side with GOV.UK Frontend: page render time, asset sizes, cost of one button call.
+"""wetkit side by side with GOV.UK Frontend: page render time, cost of one button call, asset sizes.
 
 Run with ``nox -s bench`` (installs wetkit and govuk-frontend-jinja) or ``python benchmarks/run.py``. Prints a table
-and writes ``benchmarks/results.json``. Nothing is asserted: the figures are reported, compared with the targets in
-the design guide (render in a third of GOV.UK's time; CSS <= 14 KB and JS <= 8 KB min+gzip).
+and writes ``reports/bench.json`` and ``reports/bench.md``; with ``--write-readme`` it also records the results in
+``benchmarks/results.json`` and regenerates the tables between ``<!-- bench:start -->`` and ``<!-- bench:end -->``
+in ``benchmarks/README.md`` and ``README.md`` (``bench_report.py`` writes them). Nothing is asserted: the figures
+are reported beside the design guide's targets (render in a third of GOV.UK's time; CSS <= 14 KB and JS <= 8 KB
+min+gzip).
 
 What is measured, and how:
 
-1. **Page render.** One representative service page per toolkit, equivalent component for component (the table
-   ``CONTENT`` below pairs each call): wetkit's page extends ``wetkit/page.html`` (skip links, header with language
-   toggle and search, breadcrumbs, footer with two link bands); GOV.UK's extends the port's ``template.html``
-   (GOV.UK's ``template.njk``: skip link, header, service navigation, breadcrumbs, footer with navigation and meta
-   links). The content is the same 20 calls on both sides: buttons, tags, details, and alerts (GOV.UK: notification
-   banners and warning text). Both templates are generated from that one table, with literal arguments, as a team
-   would write them. Each ``Template.render()`` is timed with ``time.perf_counter`` after a warm-up, the two
-   toolkits interleaved so that machine noise hits both alike; median and p90 in milliseconds are reported, and the
-   ratio wetkit/GOV.UK of the medians.
-2. **Asset sizes.** wetkit's CSS (all components, base theme) and JS bundle, minified and gzip -9, from
+1. **Page render.** One representative service page per toolkit with the same components, call for call (the
+   table ``CONTENT`` pairs each content call; ``WETKIT_CONTEXT``/``GOVUK_CONTEXT`` the page chrome): skip link;
+   header with the organisation and the service name (GOV.UK 6 draws the service name with its service navigation
+   component, given no navigation links); breadcrumbs with 4 links; an h1; 3 alerts (GOV.UK: 2 notification
+   banners and a warning text), 7 buttons, 6 tags, 4 details; a footer with 6 links, 4 meta links and the owner;
+   links to the toolkit's CSS and JS. Components only one toolkit has (wetkit's language toggle and site search,
+   GOV.UK's navigation links) are left out on both sides. Both templates are generated from those tables, with
+   literal arguments, as a team would write them.
+2. **Production settings.** Both environments autoescape (wetkit's ``environment()``; GOV.UK's port with
+   ``autoescape=True``, which is what Flask gives a ``.html`` template) and run with ``auto_reload=False``, as
+   Flask and Django do outside debug mode: each template is compiled once and served from Jinja's cache, with no
+   stat of its file on each ``extends``/``import``. A secondary row repeats the page with ``auto_reload=True``
+   (Jinja's own default, what a dev server runs), timed in the same rounds. Each toolkit keeps its own whitespace
+   settings (wetkit's ``trim_blocks``/``lstrip_blocks``; the port's README sets none).
+3. **Timing.** Rounds of ``--number`` renders (or ``--calls`` button calls), the toolkits taking turns within each
+   round and the order reversing every round, so that noise from the rest of the machine falls on both alike. Each
+   round is timed in CPU time (``time.process_time``: not charged while another process has the core) and wall
+   time (``time.perf_counter``). Reported: the median and p25-p75 of the per-render times over the rounds, and the
+   ratio of the two toolkits' medians from the same run (plus p25-p75 of the per-round ratios, rounds being paired).
+   The garbage collector stays on (it is part of rendering's cost), and runs a full collection before each measure.
+4. **One call.** ``wet.button(text="Continue")`` against ``govukButton({"text": "Continue"})``, called from Python
+   on a warm environment, in microseconds.
+5. **Asset sizes.** wetkit's CSS (all components, base theme) and JS bundle, minified and gzip -9, from
    ``wetkit.assets.size_report()``; GOV.UK's ``dist/govuk/govuk-frontend.min.css`` and ``.min.js`` as shipped in
    the npm package ``govuk-frontend``, gzip -9 the same way. The npm package is the release the installed
    govuk-frontend-jinja says it ports; it is looked for in ``--govuk-frontend DIR``, ``./node_modules`` and a cache
    folder in the system temp directory, else installed there with ``npm install --prefix``.
-3. **One call.** ``wet.button(text="Continue")`` against ``govukButton({"text": "Continue"})``, both called from
-   Python on a warm environment, in microseconds: rounds of ``--calls`` calls, interleaved like the renders,
-   median and p90 of the rounds.
 
 About the peer: govuk-frontend-jinja (PyPI, LandRegistry) ships Jinja ports of GOV.UK Frontend's Nunjucks templates,
 hand-ported per release, so rendering needs no npm package; the npm package is used for the asset sizes only. If the
 peer is missing or fails, wetkit's figures are still reported and the reason is printed in place of GOV.UK's.
 
-Options: ``--iterations``, ``--warmup``, ``--calls``, ``--call-rounds``, ``--govuk-frontend DIR``, ``--json PATH``,
-``--dump DIR`` (write both rendered pages, to check they are equivalent), ``--profile`` (cProfile of wetkit's page
-render). See ``--help``. The machine is shared on CI and dev boxes: read the ratios, which interleaving keeps
-steady, rather than the absolute times, which move with the load.
+See ``--help`` for the options (``--dump DIR`` writes both rendered pages, to check they are equivalent;
+``--profile`` prints a cProfile of wetkit's page render). The machine is shared on CI and dev boxes: compare ratios,
+which interleaving keeps steady, rather than absolute times, which move with the load.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import datetime
+import gc
 import gzip
 import importlib.metadata
 import json
@@ -59,12 +73,16 @@ from typing import Any
 import jinja2
 
 BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
 try:
     import wetkit
 except ImportError:  # a checkout without `pip install -e .`: use the source tree beside this folder
-    sys.path.insert(0, str(BENCH_DIR.parent))
+    sys.path.insert(0, str(ROOT))
     import wetkit
 from wetkit.assets import size_report  # noqa: E402 - after the fallback above
+
+sys.path.insert(0, str(BENCH_DIR))  # bench_report, beside this file, when run.py is imported rather than run
+import bench_report  # noqa: E402
 
 GOVUK_PORT = "govuk-frontend-jinja"
 GOVUK_PREFIX = "govuk_frontend_jinja"
@@ -73,6 +91,7 @@ GOVUK_FRONTEND_FALLBACK = "6.3.0"
 GOVUK_DIST_FILES = {"css": "dist/govuk/govuk-frontend.min.css", "js": "dist/govuk/govuk-frontend.min.js"}
 # The design guide's targets, in its units: KB = 1000 bytes (its "GOV.UK: 14.9 KB" is govuk-frontend's 14,884 B).
 TARGETS = {"render_ratio": 1 / 3, "css_gzip": 14_000, "js_gzip": 8_000}
+REPORTS = ROOT / "reports"
 
 
 class PeerUnavailable(Exception):
@@ -177,12 +196,8 @@ FOOTER_SUB = [
 WETKIT_CONTEXT = {
     "title": TITLE,
     "site_name": "Canada.ca",
-    "header": {
-        "organisation": ORGANISATION,
-        "service_name": TITLE,
-        "language_toggle": {"href": "/fr/permis", "short_text": "FR"},
-        "search": {"action": "/search"},
-    },
+    # No language toggle and no site search: GOV.UK Frontend has neither, so the pages would not compare like with like.
+    "header": {"organisation": ORGANISATION, "service_name": TITLE},
     "breadcrumbs": BREADCRUMBS,
     "footer": {"main_links": FOOTER_MAIN, "sub_links": FOOTER_SUB, "organisation": ORGANISATION},
 }
@@ -190,11 +205,8 @@ GOVUK_CONTEXT = {
     "title": TITLE,
     "site_name": "GOV.UK",
     "header": {"homepageUrl": "/"},
-    "service_navigation": {
-        "serviceName": TITLE,
-        "serviceUrl": "/",
-        "navigation": [{"text": "Apply", "href": "/apply", "active": True}, {"text": "Renew", "href": "/renew"}],
-    },
+    # GOV.UK 6 moved the service name out of the header into this component; no navigation links (wetkit has none).
+    "service_navigation": {"serviceName": TITLE, "serviceUrl": "/"},
     "breadcrumbs": {"items": BREADCRUMBS},
     "footer": {
         "navigation": [{"title": "About this site", "items": FOOTER_MAIN}],
@@ -252,6 +264,9 @@ def govuk_page_source(calls: list[Call]) -> str:
         f'{{% extends "{GOVUK_PREFIX}/template.html" %}}',
         *imports,
         "{% block pageTitle %}{{ title }} - {{ site_name }}{% endblock %}",
+        # wetkit's page.html links its CSS and JS itself; GOV.UK's template leaves that to these two blocks
+        '{% block head %}<link rel="stylesheet" href="/assets/govuk-frontend.min.css">{% endblock %}',
+        '{% block bodyEnd %}<script type="module" src="/assets/govuk-frontend.min.js"></script>{% endblock %}',
         *chrome,
         '{% block content %}\n<h1 class="govuk-heading-xl">{{ title }}</h1>',
         *lines,
@@ -262,12 +277,14 @@ def govuk_page_source(calls: list[Call]) -> str:
 PAGE = "bench/page.html"
 
 
-def wetkit_env() -> jinja2.Environment:
-    return wetkit.environment(loader=jinja2.DictLoader({PAGE: wetkit_page_source(CONTENT)}))
+def wetkit_env(auto_reload: bool = False) -> jinja2.Environment:
+    """wetkit's own factory (autoescape on), with ``auto_reload`` as Flask sets it (False unless debugging)."""
+    return wetkit.environment(loader=jinja2.DictLoader({PAGE: wetkit_page_source(CONTENT)}), auto_reload=auto_reload)
 
 
-def govuk_env() -> jinja2.Environment:
-    """The setup the port's README gives (a PrefixLoader over its PackageLoader), autoescaped like Flask's."""
+def govuk_env(auto_reload: bool = False) -> jinja2.Environment:
+    """The setup the port's README gives (a PrefixLoader over its PackageLoader), autoescaped as Flask does a
+    ``.html`` template, with ``auto_reload`` as Flask sets it (False unless debugging)."""
     try:
         import govuk_frontend_jinja  # noqa: F401 - only to tell "not installed" from a broken install
     except ImportError:
@@ -276,7 +293,7 @@ def govuk_env() -> jinja2.Environment:
         jinja2.DictLoader({PAGE: govuk_page_source(CONTENT)}),
         jinja2.PrefixLoader({GOVUK_PREFIX: jinja2.PackageLoader(GOVUK_PREFIX)}),
     ])
-    return jinja2.Environment(loader=loader, autoescape=True)
+    return jinja2.Environment(loader=loader, autoescape=True, auto_reload=auto_reload)
 
 
 @dataclass
@@ -287,20 +304,31 @@ class Subject:
     render: Callable[[], str] | None = None
     button: Callable[[], str] | None = None
     missing: str | None = None
+    settings: dict[str, Any] | None = None
 
 
-def make_wetkit() -> Subject:
-    env = wetkit_env()
+def env_settings(env: jinja2.Environment) -> dict[str, Any]:
+    """The Jinja settings that change render speed, as run: recorded beside the figures."""
+    autoescape = env.autoescape(PAGE) if callable(env.autoescape) else env.autoescape
+    return {"auto_reload": env.auto_reload, "autoescape": bool(autoescape),
+            "cache_capacity": getattr(env.cache, "capacity", None), "trim_blocks": env.trim_blocks,
+            "lstrip_blocks": env.lstrip_blocks}
+
+
+def make_wetkit(auto_reload: bool = False) -> Subject:
+    env = wetkit_env(auto_reload)
     template, context, wet = env.get_template(PAGE), WETKIT_CONTEXT, env.globals["wet"]
-    return Subject("wetkit", lambda: template.render(context), lambda: wet.button(text="Continue"))
+    return Subject("wetkit", lambda: template.render(context), lambda: wet.button(text="Continue"),
+                   settings=env_settings(env))
 
 
-def make_govuk() -> Subject:
+def make_govuk(auto_reload: bool = False) -> Subject:
     try:
-        env = govuk_env()
+        env = govuk_env(auto_reload)
         template, context = env.get_template(PAGE), GOVUK_CONTEXT
         govuk_button = env.get_template(govuk_macro_template("govukButton")).module.govukButton
-        subject = Subject("govuk", lambda: template.render(context), lambda: govuk_button({"text": "Continue"}))
+        subject = Subject("govuk", lambda: template.render(context), lambda: govuk_button({"text": "Continue"}),
+                          settings=env_settings(env))
         subject.render()
         subject.button()
         return subject
@@ -311,43 +339,75 @@ def make_govuk() -> Subject:
                                         f"{type(err).__name__}: {err}")
 
 
+
 # ---- measures --------------------------------------------------------------------------------------------------
 
+CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
 
-def interleave(ops: dict[str, Callable[[], Any]], rounds: int, number: int = 1, warmup: int = 0) -> dict[str, list]:
-    """Seconds per operation, one sample per round: each round times ``number`` runs of each op in turn, so that
-    noise from other work on the machine falls on every toolkit alike. ``warmup`` untimed rounds come first."""
-    clock = time.perf_counter
+
+def interleave(ops: dict[Any, Callable[[], Any]], rounds: int, number: int = 1,
+               warmup: int = 0) -> dict[Any, dict[str, list[float]]]:
+    """Seconds per operation, one sample per round and clock: ``{op: {"cpu": [...], "wall": [...]}}``.
+
+    Each round runs ``number`` calls of each op in turn, timing each batch on both clocks; the order of the ops
+    reverses every round (A B C, C B A, A B C, ...) so that no op always follows another. Sample ``i`` of every op comes
+    from round ``i``, so the ops' samples are paired. ``warmup`` untimed calls of each op come first, then a full
+    garbage collection."""
     for _ in range(warmup):
         for op in ops.values():
             op()
-    samples: dict[str, list[float]] = {name: [] for name in ops}
+    gc.collect()
+    cpu, wall = CLOCKS["cpu"], CLOCKS["wall"]
+    samples: dict[Any, dict[str, list[float]]] = {name: {"cpu": [], "wall": []} for name in ops}
+    order = list(ops)
     for _ in range(rounds):
-        for name, op in ops.items():
-            start = clock()
-            for _ in range(number):
+        for name in order:
+            op, batch = ops[name], range(number)
+            cpu_start, wall_start = cpu(), wall()
+            for _ in batch:
                 op()
-            samples[name].append((clock() - start) / number)
+            wall_end, cpu_end = wall(), cpu()
+            samples[name]["cpu"].append((cpu_end - cpu_start) / number)
+            samples[name]["wall"].append((wall_end - wall_start) / number)
+        order.reverse()
     return samples
 
 
-def summarise(seconds: list[float], unit: float) -> dict[str, float]:
-    """Median, p90 and min of the samples, scaled by ``unit`` (1e3 for ms, 1e6 for µs)."""
+def summarise(values: list[float], scale: float = 1.0) -> dict[str, float | int]:
+    """Median, quartiles, min and max of ``values`` times ``scale`` (1e3 for ms, 1e6 for µs)."""
+    p25, _, p75 = statistics.quantiles(values, n=4, method="inclusive")
     return {
-        "median": statistics.median(seconds) * unit,
-        "p90": statistics.quantiles(seconds, n=10)[-1] * unit,
-        "min": min(seconds) * unit,
-        "samples": len(seconds),
+        "median": statistics.median(values) * scale,
+        "p25": p25 * scale,
+        "p75": p75 * scale,
+        "min": min(values) * scale,
+        "max": max(values) * scale,
+        "n": len(values),
     }
 
 
-def timed_section(subjects: list[Subject], op: str, unit: str, peer_missing: str | None, **how: int) -> dict:
-    """Time ``subject.<op>`` for every available subject; the section as it goes into results.json."""
-    samples = interleave({s.name: getattr(s, op) for s in subjects}, **how)
+def timed_sections(groups: dict[str, list[Subject]], op: str, unit: str, peer_missing: str | None, *,
+                   rounds: int, number: int, warmup: int) -> dict[str, dict[str, Any]]:
+    """Time ``subject.<op>`` for the subjects of every group in the same interleaved rounds (so that groups, too,
+    compare like with like), then summarise each group as a section of the results."""
+    ops = {(group, s.name): getattr(s, op) for group, subjects in groups.items() for s in subjects}
+    samples = interleave(ops, rounds=rounds, number=number, warmup=warmup)
     scale = {"ms": 1e3, "us": 1e6}[unit]
-    section: dict[str, Any] = {"unit": unit, **how, "wetkit": None, "govuk": None, "peer_missing": peer_missing}
-    section.update({name: summarise(values, scale) for name, values in samples.items()})
-    return section
+    sections = {}
+    for group in groups:
+        section: dict[str, Any] = {"unit": unit, "rounds": rounds, "number": number, "warmup": warmup,
+                                   "order": "alternating, swapped every round", "wetkit": None, "govuk": None,
+                                   "paired_ratio": None, "peer_missing": peer_missing}
+        for (in_group, name), clocks in samples.items():
+            if in_group == group:
+                section[name] = {clock: summarise(values, scale) for clock, values in clocks.items()}
+        if (group, "govuk") in samples:
+            ours, theirs = samples[group, "wetkit"], samples[group, "govuk"]
+            section["paired_ratio"] = {
+                clock: summarise([w / g for w, g in zip(ours[clock], theirs[clock], strict=True)]) for clock in CLOCKS
+            }
+        sections[group] = section
+    return sections
 
 
 def gzip_size(data: bytes) -> int:
@@ -422,6 +482,7 @@ def profile_wetkit(subject: Subject, renders: int = 300, top: int = 25) -> None:
     pstats.Stats(profiler, stream=sys.stdout).strip_dirs().sort_stats("tottime").print_stats(top)
 
 
+
 # ---- report ----------------------------------------------------------------------------------------------------
 
 
@@ -432,107 +493,102 @@ def _version(dist: str) -> str | None:
         return None
 
 
-def _ratio(ours: float | None, theirs: float | None) -> float | None:
-    return ours / theirs if ours is not None and theirs else None
-
-
-def _get(section: dict | None, *keys: str) -> Any:
-    """``section[k1][k2]...``, or None where the peer (or a level) is missing."""
-    for key in keys:
-        if not section:
-            return None
-        section = section.get(key)
-    return section
-
-
-def table_rows(results: dict[str, Any]) -> list[tuple[str, Any, Any, str]]:
-    """(measure, wetkit, govuk, target) for each line of the table."""
-    page, call, assets = results["page_render"], results["button_call"], results["assets"]
-    rows = [
-        ("page render, median (ms)", "median", page, f"ratio <= {TARGETS['render_ratio']:.2f}"),
-        ("page render, p90 (ms)", "p90", page, ""),
-        ("page HTML (bytes)", "html_bytes", results["html"], ""),
-        ("button call, median (us)", "median", call, ""),
-        ("button call, p90 (us)", "p90", call, ""),
-    ]
-    table = [(label, _get(section, "wetkit", key), _get(section, "govuk", key), target)
-             for label, key, section, target in rows]
-    for kind in ("css", "js"):
-        for size, target in (("min", ""), ("gzip", f"wetkit <= {TARGETS[kind + '_gzip']:,}")):
-            label = f"{kind.upper()} {'min+gzip' if size == 'gzip' else 'min'} (bytes)"
-            table.append((label, _get(assets, "wetkit", kind, size), _get(assets, "govuk", kind, size), target))
-    return table
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
-
-
 def print_report(results: dict[str, Any]) -> None:
-    env, page = results["environment"], results["page_render"]
+    """The table as plain text columns, for the terminal (the same rows as the README's markdown)."""
+    env = results["environment"]
     print(f"\nwetkit {env['wetkit']} vs {GOVUK_PORT} {env['govuk_frontend_jinja'] or '(not installed)'}"
-          f" + govuk-frontend {_get(results['assets'], 'govuk_frontend', 'version') or '-'} (npm, for its assets)")
-    print(f"Python {env['python']}, Jinja2 {env['jinja2']}, {env['cpus']} cores, {env['platform']}")
+          f" + govuk-frontend {bench_report.dig(results['assets'], 'govuk_frontend', 'version') or '-'}"
+          " (npm, for its assets)")
+    print(f"Python {env['python']}, Jinja2 {env['jinja2']}, {env['cpus']} cores, {env['platform']}, load average "
+          f"{env['load_average']['before']:.2f} before, {env['load_average']['after']:.2f} after")
     print(f"wetkit components in the asset sizes ({len(env['wetkit_components'])}): "
           f"{', '.join(env['wetkit_components'])}")
-    print(f"page: {results['content_calls']} content calls + page chrome; {page['rounds']} renders each, "
-          f"interleaved, after {page['warmup']} warm-up\n")
-    header = ("measure", "wetkit", "govuk", "wetkit/govuk", "target")
-    rows = [header] + [(m, _fmt(w), _fmt(g), _fmt(_ratio(w, g)), t) for m, w, g, t in table_rows(results)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for key in ("page_render", "button_call", "page_render_dev"):
+        section = results[key]
+        print(f"{key}: {section['rounds']} rounds x {section['number']}, interleaved, after {section['warmup']}"
+              " warm-up")
+    rows = [bench_report.HEADER, *bench_report.table_rows(results)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(bench_report.HEADER))]
+    print()
     for row in rows:
         pairs = enumerate(zip(row, widths, strict=True))
-        cells = [cell.ljust(width) if i in (0, 4) else cell.rjust(width) for i, (cell, width) in pairs]
-        print("  ".join(cells).rstrip())
-    for label, key in (("page render", "page_render"), ("button call", "button_call"), ("asset sizes", "assets")):
-        if results[key]["peer_missing"]:
-            print(f"\ngovuk column missing for {label}: {results[key]['peer_missing']}")
+        print("  ".join(cell.ljust(width) if i in (0, 4) else cell.rjust(width) for i, (cell, width) in pairs)
+              .rstrip())
+    print(bench_report.render_missing(results), end="")
+
+
+def load_average() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except (OSError, AttributeError):  # not on Windows
+        return None
 
 
 def environment_info() -> dict[str, Any]:
     return {
+        "date": datetime.date.today().isoformat(),
         "wetkit": wetkit.__version__,
-        "wetkit_path": str(Path(wetkit.__file__).parent),
         "wetkit_components": wetkit.get_registry().names(),  # what the asset sizes cover
         "govuk_frontend_jinja": _version(GOVUK_PORT),
         "jinja2": jinja2.__version__,
         "python": platform.python_version(),
         "platform": platform.platform(terse=True),
         "cpus": os.cpu_count(),
+        "load_average": {"before": load_average(), "after": None},
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--iterations", type=int, default=200, help="timed renders per toolkit (default 200)")
-    parser.add_argument("--warmup", type=int, default=20, help="untimed renders first (default 20)")
-    parser.add_argument("--calls", type=int, default=1000, help="button calls per timed round (default 1000)")
-    parser.add_argument("--call-rounds", type=int, default=20, help="timed rounds of button calls (default 20)")
+    parser.add_argument("--rounds", type=int, default=201, help="timed rounds of page renders (default 201)")
+    parser.add_argument("--number", type=int, default=5, help="page renders per toolkit per round (default 5)")
+    parser.add_argument("--warmup", type=int, default=20, help="untimed renders per toolkit first (default 20)")
+    parser.add_argument("--calls", type=int, default=500, help="button calls per toolkit per round (default 500)")
+    parser.add_argument("--call-rounds", type=int, default=51, help="timed rounds of button calls (default 51)")
     parser.add_argument("--govuk-frontend", type=Path, metavar="DIR", help="an unpacked govuk-frontend npm package")
-    parser.add_argument("--json", type=Path, default=BENCH_DIR / "results.json", help="where to write the results")
+    parser.add_argument("--json", type=Path, default=REPORTS / "bench.json", help="where to write the results")
+    parser.add_argument("--markdown", type=Path, default=REPORTS / "bench.md", help="where to write the table")
+    parser.add_argument("--write-readme", action="store_true",
+                        help=f"record the results in {bench_report.RECORDED.relative_to(ROOT)} and regenerate the "
+                             "tables between the bench markers in benchmarks/README.md and README.md")
     parser.add_argument("--dump", type=Path, metavar="DIR", help="also write the two rendered pages there")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of wetkit's page render")
     args = parser.parse_args(argv)
 
+    environment = environment_info()
     ours, peer = make_wetkit(), make_govuk()
     subjects = [ours] if peer.missing else [ours, peer]
     pages = {s.name: s.render() for s in subjects}
+    dev_peer = make_govuk(auto_reload=True)
+    dev_subjects = [make_wetkit(auto_reload=True)] + ([] if dev_peer.missing else [dev_peer])
+    page = timed_sections({"page_render": subjects, "page_render_dev": dev_subjects}, "render", "ms", peer.missing,
+                          rounds=args.rounds, number=args.number, warmup=args.warmup)
     results: dict[str, Any] = {
-        "environment": environment_info(),
+        "environment": environment,
+        "targets": TARGETS,
+        "settings": {s.name: s.settings for s in subjects},
+        "settings_dev": {s.name: s.settings for s in dev_subjects},
         "content_calls": len(CONTENT),
-        "html": {name: {"html_bytes": len(html.encode())} for name, html in pages.items()},
-        "page_render": timed_section(subjects, "render", "ms", peer.missing,
-                                     rounds=args.iterations, warmup=args.warmup),
-        "button_call": timed_section(subjects, "button", "us", peer.missing,
-                                     rounds=args.call_rounds, number=args.calls, warmup=1),
+        "html": {name: {"bytes": len(html.encode())} for name, html in pages.items()},
+        "page_render": page["page_render"],
+        "button_call": timed_sections({"button_call": subjects}, "button", "us", peer.missing, rounds=args.call_rounds,
+                                      number=args.calls, warmup=args.calls)["button_call"],
+        "page_render_dev": page["page_render_dev"],
         "assets": asset_sizes(args.govuk_frontend),
     }
-    results["ratios"] = {label.split(" (")[0]: _ratio(w, g) for label, w, g, _ in table_rows(results)}
+    environment["load_average"]["after"] = load_average()
     print_report(results)
-    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwrote {args.json}")
+
+    text = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
+    for path, content in ((args.json, text), (args.markdown, bench_report.render_block(results))):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    print(f"\nwrote {args.json} and {args.markdown}")
+    if args.write_readme:
+        bench_report.RECORDED.write_text(text, encoding="utf-8")
+        changed = bench_report.write_readmes(results)
+        print(f"recorded {bench_report.RECORDED}; rewrote the bench tables in "
+              f"{', '.join(str(p) for p in changed) or '(none changed)'}")
     if args.dump:
         args.dump.mkdir(parents=True, exist_ok=True)
         for name, html in pages.items():
