@@ -44,10 +44,17 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def a11y(session: nox.Session) -> None:
-    """Every page of the site in Chromium: axe-core 4.14, reflow, keyboard focus, console, CSP."""
+    """Every page of the site in Chromium: axe-core 4.14, reflow, keyboard focus, console, CSP; the same audits through
+    a Selenium Grid (its jar comes from npm; it needs Java, like the HTML checker).
+
+    In parallel with pytest-xdist, one browser per worker: $WETKIT_A11Y_WORKERS workers, else one per CPU up to 4.
+    `nox -s a11y -- -n 1` runs one worker, `-- -n 0` runs without xdist (see docs/accessibility-testing.md)."""
+    import os
+
     session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
-    session.install("-e", ".[audit,flask,wtforms,example]", "pytest>=8")
-    session.run("pytest", "tests/browser", *session.posargs)
+    session.install("-e", ".[audit,flask,wtforms,example]", "pytest>=8", "pytest-xdist>=3.6")
+    workers = os.environ.get("WETKIT_A11Y_WORKERS") or str(min(os.cpu_count() or 1, 4))
+    session.run("pytest", "tests/browser", "-n", workers, "--dist", "loadgroup", *session.posargs)
 
 
 @nox.session
@@ -57,3 +64,21 @@ def bench(session: nox.Session) -> None:
     also records benchmarks/results.json and regenerates the tables in README.md and benchmarks/README.md."""
     session.install("-e", ".", "govuk-frontend-jinja")
     session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session
+def mutants(session: nox.Session) -> None:
+    """Mutation runs (not in the default run; slow): the semantic catalogue (tests/mutation/catalogue.py: templates,
+    JS, SCSS, Python broken on purpose), then mutmut on the pure-Python modules (tests/mutation/pymut.py). Each
+    prints its caught/total and writes reports/mutants.{md,json} and reports/pymutants.{md,json}; a survivor
+    without a written reason fails the session. Both always run; the session fails if either does."""
+    session.install("-e", ".[flask,wtforms,audit,example]", "pytest>=8", "hypothesis>=6.100", "html5lib>=1.1",
+                    "mutmut>=3.8,<4")
+    failed = []
+    for module in ("tests.mutation", "tests.mutation.pymut"):
+        try:
+            session.run("python", "-m", module)
+        except nox.command.CommandFailed:
+            failed.append(module)
+    if failed:
+        session.error(f"mutation run(s) failed: {', '.join(failed)} (see reports/mutants.md, reports/pymutants.md)")

@@ -11,14 +11,18 @@ import gzip
 from collections.abc import Iterable
 
 from wetkit import paths
-from wetkit.registry import get_registry
+from wetkit.registry import Registry, get_registry
 from wetkit.sass import compile_theme
 
 SHARED_MODULES = ("conditional-reveal.js",)
 
 
-def bundle_js(components: Iterable[str] | None = None, minify: bool = True) -> str:
-    registry = get_registry()
+def bundle_js(components: Iterable[str] | None = None, minify: bool = True, *,
+              registry: Registry | None = None) -> str:
+    """The JS bundle for ``components`` (default: all) and the components they draw. ``registry``: where the
+    components' scripts come from (default: wetkit's own; pass the one your pages render with)."""
+    if registry is None:
+        registry = get_registry()
     names = registry.with_dependencies(components) if components is not None else registry.names()
     parts = [(paths.JS_DIR / name).read_text(encoding="utf-8") for name in ("core.js", *SHARED_MODULES)]
     for name in names:
@@ -39,10 +43,10 @@ def gzip_size(text: str) -> int:
     return len(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
 
 
-def size_report(theme: str = "base") -> dict[str, dict[str, int]]:
+def size_report(theme: str = "base", *, registry: Registry | None = None) -> dict[str, dict[str, int]]:
     """Sizes of all components' CSS and JS for one theme: bytes minified, and minified + gzip."""
-    css = compile_theme(theme)
-    js = bundle_js()
+    css = compile_theme(theme, registry=registry)
+    js = bundle_js(registry=registry)
     return {
         "css": {"min": len(css.encode()), "gzip": gzip_size(css)},
         "js": {"min": len(js.encode()), "gzip": gzip_size(js)},

@@ -2,10 +2,14 @@
 
     wetkit build [--out _site] [--clean]  build the demo/docs site from every component spec
     wetkit serve [--out _site] [--port]   build, then serve it on 127.0.0.1 (Ctrl+C stops)
-    wetkit check URL|FOLDER ...           audit pages in Chromium (axe 4.14, reflow, focus, console)
+    wetkit check TARGET ...               audit pages in Chromium (axe 4.14, reflow, focus, console):
+                                          URLs, folders, .html files, sitemaps, a crawl; JSON/JUnit/HTML
     wetkit list                           the components and their example counts
     wetkit new NAME                       scaffold components/NAME/ (spec, macro, SCSS)
     wetkit sizes                          CSS and JS sizes, minified and gzipped
+
+build, serve, list and sizes take ``--components DIR``: a components folder to use instead of wetkit's own (one
+Registry, passed to the pages, the theme CSS and the JS bundle alike).
 """
 
 from __future__ import annotations
@@ -20,11 +24,24 @@ from wetkit import __version__
 from wetkit.errors import WetkitError
 
 
+def _registry(args):
+    """The Registry of ``--components DIR``, or None (wetkit's own components) when it is not given."""
+    folder = getattr(args, "components", None)
+    if not folder:
+        return None
+    from wetkit.registry import Registry
+
+    path = Path(folder)
+    if not path.is_dir():
+        raise WetkitError(f"--components {folder}: no such folder (it holds one folder per component)")
+    return Registry(path)
+
+
 def _cmd_build(args) -> int:
     from wetkit.site import build_site
 
     started = time.perf_counter()
-    pages = build_site(args.out, theme=args.theme, clean=args.clean)
+    pages = build_site(args.out, theme=args.theme, clean=args.clean, registry=_registry(args))
     print(f"built {len(pages)} pages into {args.out}/ in {time.perf_counter() - started:.2f}s")
     return 0
 
@@ -50,8 +67,10 @@ def _cmd_serve(args) -> int:
 def _cmd_list(args) -> int:
     from wetkit.registry import get_registry
 
-    registry = get_registry()
-    width = max(len(name) for name in registry.names())
+    registry = _registry(args)
+    if registry is None:
+        registry = get_registry()
+    width = max((len(name) for name in registry.names()), default=0)
     for spec in registry:
         print(f"{spec.name:<{width}}  {len(spec.examples):>2} examples  {spec.summary}")
     print(f"{len(registry)} components, {sum(len(s.examples) for s in registry)} examples")
@@ -61,70 +80,118 @@ def _cmd_list(args) -> int:
 def _cmd_sizes(args) -> int:
     from wetkit.assets import size_report
 
-    report = size_report(args.theme)
+    report = size_report(args.theme, registry=_registry(args))
     for kind, sizes in report.items():
         print(f"{kind}: {sizes['min']:>7} B minified, {sizes['gzip']:>6} B min+gzip")
     return 0
 
 
-def _targets(items: list[str]) -> tuple[list[str], object]:
-    """URLs to audit: URLs as given; a folder is served on loopback and every .html in it (or in its
-    manifest.json) is audited. Returns the URLs and the server to stop (or None)."""
-    urls, server = [], None
-    for item in items:
-        path = Path(item)
-        if item.startswith(("http://", "https://")):
-            urls.append(item)
-        elif path.is_dir():
-            from wetkit.serve import serve_in_thread
-
-            server, base = serve_in_thread(path)
-            manifest = path / "manifest.json"
-            if manifest.is_file():
-                urls += [base + page["path"] for page in json.loads(manifest.read_text())["pages"]]
-            else:
-                urls += [base + p.relative_to(path).as_posix() for p in sorted(path.rglob("*.html"))]
-        else:
-            raise WetkitError(f"{item!r} is neither an http(s) URL nor a folder of pages")
-    return urls, server
+def _axe_version(script) -> str:
+    """The version of the axe-core the run injects (its package.json; the runner checks it is the pinned one)."""
+    try:
+        return json.loads((Path(script).parent / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        return "?"
 
 
 def _cmd_check(args) -> int:
-    from wetkit.audit.runner import Auditor
+    """``wetkit check``. Exit codes: 0 no new barrier and every page checked; 1 new barriers, or pages that could
+    not be loaded (unreachable, hanging, crashing the browser, a broken sitemap): the run goes on past them; 2 a
+    usage error (bad target or option, unreadable cookies/baseline) or an environment error that stops the run (no
+    browser, a WebDriver/Grid that does not answer, no axe-core). See docs/accessibility-testing.md."""
+    from rich.console import Console
 
-    if args.json:  # made before the audit, so a long run is never lost to a missing folder
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-    urls, server = _targets(args.targets)
-    if not urls:
-        print("no pages to check", file=sys.stderr)
-        return 2
-    failed = 0
-    report = []
+    from wetkit.audit import baseline as baselines
+    from wetkit.audit import reports
+    from wetkit.audit.axe import find_axe_script, load_axe_locale
+    from wetkit.audit.pool import audit_pages
+    from wetkit.audit.targets import combine_prepare, cookie_setter, load_cookies, load_prepare, resolve_targets
+
+    if args.update_baseline and not args.baseline:
+        raise WetkitError("--update-baseline needs --baseline FILE")
+    if args.workers < 1:
+        raise WetkitError(f"--workers must be at least 1, not {args.workers}")
+    for output in (args.json, args.junit, args.html):  # made before the audit: a long run is never lost to a typo
+        if output:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+    # a broken baseline is a usage error, found before the run; its keys mark known findings as pages finish
+    recorded = baselines.load(args.baseline) if args.baseline and not args.update_baseline else None
+    axe_script = find_axe_script()  # no axe-core: an environment error (2), not a failure on every page
+    axe_locale = load_axe_locale(args.lang, axe_script)
+    cookies = load_cookies(args.cookies) if args.cookies else []
+    prepare = combine_prepare(cookie_setter(cookies) if cookies else None,
+                              load_prepare(args.prepare) if args.prepare else None)
+    console = Console(highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     started = time.perf_counter()
+    targets = resolve_targets(args.targets, crawl_links=args.crawl, max_pages=args.max_pages, cookies=cookies,
+                              exclude=args.exclude or ())
+    with targets:
+        for note in targets.notes:
+            err.print(f"wetkit: {note}")
+        if not targets.urls and not targets.unreachable:
+            err.print("wetkit: no pages to check")
+            return 2
+        results = [reports.unreachable_result(target) for target in targets.unreachable]
+        for result in results:
+            _print_lines(console, reports.page_lines(reports.Report([result], lang=args.lang), 0))
+        results += _audit(args, targets.urls, console, prepare, axe_script, axe_locale, audit_pages, recorded)
+    report = reports.Report(results, elapsed=time.perf_counter() - started, engine=_axe_version(axe_script),
+                            lang=args.lang, keyboard=not args.no_keyboard, notes=list(targets.notes))
+    if args.baseline:
+        report.apply_baseline(args.baseline, update=args.update_baseline)
+    for table in reports.summary_tables(report):
+        console.print(table)
+    for line in [*reports.baseline_lines(report), reports.review_line(report)]:
+        if line:
+            _print_lines(console, [line])
+    for option, write in ((args.json, reports.write_json), (args.junit, reports.write_junit),
+                          (args.html, reports.write_html)):
+        if option:
+            size = write(report, option)
+            _print_lines(console, [f"wrote {option} ({size:,} bytes)"])
+    _print_lines(console, [reports.closing_line(report)])
+    return report.exit_code
+
+
+def _print_lines(console, lines) -> None:
+    for line in lines:
+        console.print(line, markup=False, highlight=False)
+
+
+def _audit(args, urls, console, prepare, axe_script, axe_locale, audit_pages, recorded) -> list:
+    """Audit ``urls`` with ``--workers`` browsers: page lines as each page finishes (findings in the ``recorded``
+    baseline marked known), under a progress bar on a terminal."""
+    from wetkit.audit import reports
+
+    options = {"axe_script": axe_script, "axe_locale": axe_locale, "screenshots": args.screenshots if args.html else 0}
+    if args.page_timeout:
+        options["page_load_timeout"] = args.page_timeout
+    progress = None
+    if console.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        progress = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=console, transient=True)
+        task = progress.add_task("pages", total=len(urls))
+        progress.start()
+
+    def on_result(index, result) -> None:
+        reports.explain_load(result)
+        single = reports.Report([result], lang=args.lang)
+        for finding in single.findings[0]:
+            finding.known = recorded is not None and finding.key in recorded
+        lines = reports.page_lines(single, 0, verbose=args.verbose)
+        _print_lines(console, lines)
+        if progress is not None:
+            progress.advance(task)
+
     try:
-        with Auditor(remote_url=args.webdriver) as auditor:
-            for url in urls:
-                result = auditor.audit(url, focus_walk=not args.no_keyboard)
-                report.append({"url": url, "problems": [p.__dict__ for p in result.problems],
-                               "needs_review": result.needs_review})
-                review = f" ({len(result.needs_review)} to review by hand)" if result.needs_review else ""
-                if result.ok:
-                    print(f"ok    {url}{review}")
-                else:
-                    failed += 1
-                    print(f"FAIL  {url}{review}\n" + result.report(url))
-                if args.verbose:
-                    for item in result.needs_review:
-                        print(f"      review: {item}")
-            engine = auditor.axe.version if auditor.axe else "?"
+        return audit_pages(urls, workers=args.workers, remote_url=args.webdriver, prepare=prepare,
+                           focus_walk=not args.no_keyboard, on_result=on_result, **options)
     finally:
-        if server is not None:
-            server.shutdown()
-    elapsed = time.perf_counter() - started
-    print(f"{len(urls) - failed} passed, {failed} failed ({len(urls)} pages, axe-core {engine}, {elapsed:.1f}s)")
-    if args.json:
-        Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
-    return 1 if failed else 0
+        if progress is not None:
+            progress.stop()
 
 
 _SPEC_TEMPLATE = """summary: TODO one sentence - what {name} is for.
@@ -181,6 +248,8 @@ def _cmd_new(args) -> int:
     return 0
 
 
+COMPONENTS_HELP = ("the components folder to use instead of wetkit's own (one folder per component; it must hold "
+                   "every component the pages draw, wetkit's page template included)")
 CLEAN_HELP = ("delete everything in --out that the build does not produce (without it, a folder holding files "
               "wetkit did not write is refused)")
 
@@ -194,6 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="_site", help="output folder (default: _site)")
     build.add_argument("--theme", default="base", help="theme to compile (default: base)")
     build.add_argument("--clean", action="store_true", help=CLEAN_HELP)
+    build.add_argument("--components", help=COMPONENTS_HELP)
     build.set_defaults(func=_cmd_build)
 
     serve = sub.add_parser("serve", help="build the site and serve it on 127.0.0.1")
@@ -203,20 +273,49 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     serve.add_argument("--no-build", action="store_true", help="serve what is already built")
     serve.add_argument("--clean", action="store_true", help=CLEAN_HELP)
+    serve.add_argument("--components", help=COMPONENTS_HELP)
     serve.set_defaults(func=_cmd_serve)
 
-    check = sub.add_parser("check", help="audit pages in Chromium")
-    check.add_argument("targets", nargs="+", help="http(s) URLs, or folders of built pages")
+    check = sub.add_parser(
+        "check", help="audit pages in Chromium",
+        description="Audit pages in Chromium: axe-core 4.14, reflow, text spacing, keyboard focus, console. Exit "
+                    "code 0: no new barrier; 1: new barriers or pages that could not be checked; 2: usage or "
+                    "environment error (no browser, WebDriver down, no axe-core).")
+    check.add_argument("targets", nargs="+", metavar="TARGET",
+                       help="http(s) URL, folder of pages, .html file, or sitemap (.xml file or URL)")
+    check.add_argument("--crawl", action="store_true",
+                       help="follow same-origin <a href> links from each URL (see --max-pages, --exclude)")
+    check.add_argument("--max-pages", type=int, metavar="N",
+                       help="check at most N pages in all (a crawl stops at N; default for a crawl: 50)")
+    check.add_argument("--exclude", action="append", metavar="REGEX",
+                       help="do not crawl URLs matching this regular expression (e.g. /logout); repeatable")
+    check.add_argument("--cookies", metavar="FILE",
+                       help="cookies for pages behind a login: a JSON list (name, value, domain...) or cookies.txt")
+    check.add_argument("--prepare", metavar="MODULE:FUNCTION",
+                       help="a Python function called with the WebDriver in each browser before its first page")
     check.add_argument("--webdriver", help="remote WebDriver URL (Selenium Grid or chromedriver --port)")
+    check.add_argument("--workers", type=int, default=1, metavar="N", help="browsers in parallel (default: 1)")
+    check.add_argument("--page-timeout", type=float, metavar="SECONDS", help="page load time limit (default: 20)")
     check.add_argument("--no-keyboard", action="store_true", help="skip the keyboard focus walk")
-    check.add_argument("--json", help="also write the full report to this file")
+    check.add_argument("--json", metavar="FILE", help="also write the full report to this file (JSON)")
+    check.add_argument("--junit", metavar="FILE", help="also write JUnit XML: one test case per page and check")
+    check.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report, with screenshots")
+    check.add_argument("--screenshots", type=int, default=3, metavar="N",
+                       help="screenshots of failing elements per page in the HTML report (default: 3; 0: none)")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="fail only on findings not in FILE (recorded there on the first run, which passes)")
+    check.add_argument("--update-baseline", action="store_true", help="rewrite --baseline FILE from this run")
+    check.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the reports (default: en)")
     check.add_argument("--verbose", action="store_true", help="list the axe results that need a person's review")
     check.set_defaults(func=_cmd_check)
 
-    sub.add_parser("list", help="list the components").set_defaults(func=_cmd_list)
+    listing = sub.add_parser("list", help="list the components")
+    listing.add_argument("--components", help=COMPONENTS_HELP)
+    listing.set_defaults(func=_cmd_list)
 
     sizes = sub.add_parser("sizes", help="CSS and JS sizes")
     sizes.add_argument("--theme", default="base")
+    sizes.add_argument("--components", help=COMPONENTS_HELP)
     sizes.set_defaults(func=_cmd_sizes)
 
     new = sub.add_parser("new", help="scaffold a new component folder")

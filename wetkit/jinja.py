@@ -33,7 +33,7 @@ class WetkitLoader(jinja2.BaseLoader):
     """Serves ``wetkit/<name>.html`` from the component folders and ``wetkit/<page>.html`` from the package."""
 
     def __init__(self, registry: Registry | None = None):
-        self.registry = registry or get_registry()
+        self.registry = get_registry() if registry is None else registry
 
     def _path(self, template: str) -> str | None:
         if not template.startswith(PREFIX):
@@ -309,8 +309,13 @@ def install(env: jinja2.Environment, *, registry: Registry | None = None) -> jin
     The existing loader keeps priority, so a team can override ``wetkit/page.html``. wetkit's own templates are
     always autoescaped, whatever the environment's setting. gettext is installed only if the environment has none
     (a Flask-Babel or Django setup keeps its own).
+
+    ``registry`` is where ``wet.<name>`` and ``wetkit/<name>.html`` come from (default: wetkit's own components,
+    :func:`wetkit.registry.get_registry`). Pass the same Registry to the site build, ``compile_theme`` and
+    ``bundle_js`` so pages, styles and scripts agree.
     """
-    registry = registry or get_registry()
+    if registry is None:  # not `registry or ...`: a Registry with no components is falsy, yet it was asked for
+        registry = get_registry()
     ours = WetkitLoader(registry)
     env.loader = jinja2.ChoiceLoader([env.loader, ours]) if env.loader is not None else ours
 
@@ -336,9 +341,10 @@ def install(env: jinja2.Environment, *, registry: Registry | None = None) -> jin
     return env
 
 
-def environment(lang: str = "en", **options: Any) -> jinja2.Environment:
+def environment(lang: str = "en", *, registry: Registry | None = None, **options: Any) -> jinja2.Environment:
     """A new Environment with wetkit installed: autoescape on, ``trim_blocks``/``lstrip_blocks`` on, gettext for
-    ``lang``. Any ``jinja2.Environment`` option may be passed (``loader=``, ``undefined=StrictUndefined``…)."""
+    ``lang``. Any ``jinja2.Environment`` option may be passed (``loader=``, ``undefined=StrictUndefined``…).
+    ``registry``: the components it serves (default: wetkit's own; see :func:`install`)."""
     options.setdefault("autoescape", True)
     options.setdefault("trim_blocks", True)
     options.setdefault("lstrip_blocks", True)
@@ -347,4 +353,4 @@ def environment(lang: str = "en", **options: Any) -> jinja2.Environment:
         extensions.append("jinja2.ext.i18n")
     env = jinja2.Environment(extensions=extensions, **options)
     env.install_gettext_translations(translations(lang), newstyle=True)
-    return install(env)
+    return install(env, registry=registry)

@@ -12,10 +12,12 @@ end-of-life: sources use ``@import``, ``!default`` and mixins only, never ``@use
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -23,8 +25,19 @@ from wetkit import paths
 from wetkit.errors import WetkitError
 from wetkit.registry import Registry, get_registry
 
+# WCAG 2.x AA floors, the lowest any theme may set: 1.4.3 text 4.5:1 and large text 3:1; 1.4.11 non-text contrast
+# (borders, focus indicators, icons, the parts of a control) 3:1.
 TEXT_CONTRAST = 4.5
+LARGE_TEXT_CONTRAST = 3.0
 UI_CONTRAST = 3.0
+#: The kinds of pair a theme lists under ``contrast``: kind -> (the setting that may raise its floor, the WCAG floor).
+CONTRAST_KINDS = {
+    "text": ("min_text_contrast", TEXT_CONTRAST),
+    "large": ("min_large_text_contrast", LARGE_TEXT_CONTRAST),
+    "ui": ("min_ui_contrast", UI_CONTRAST),
+}
+#: Every theme proves at least these: its text colours and its UI colours (borders, focus, icons).
+REQUIRED_KINDS = ("text", "ui")
 
 
 class ThemeError(WetkitError, ValueError):
@@ -37,16 +50,35 @@ class Theme:
     folder: Path
     tokens: dict
 
+    def floor(self, kind: str) -> float:
+        """The contrast a pair of ``kind`` needs in this theme: the WCAG floor, or the theme's higher setting.
+        A setting below the WCAG floor, or one that is not a number, is a ThemeError naming the theme and setting."""
+        setting, wcag = CONTRAST_KINDS[kind]
+        value = self.tokens.get(setting, wcag)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise ThemeError(f"theme {self.name!r}: {setting} must be a contrast ratio such as {wcag:g}, "
+                             f"got {value!r}")
+        if value < wcag:
+            raise ThemeError(f"theme {self.name!r}: {setting} is {value:g}, below the WCAG AA floor of {wcag:g}:1; "
+                             f"a theme may raise its floors (a high-contrast theme: 7), never lower them")
+        return float(value)
+
     @property
     def min_text_contrast(self) -> float:
-        return float(self.tokens.get("min_text_contrast", TEXT_CONTRAST))
+        return self.floor("text")
+
+    @property
+    def min_large_text_contrast(self) -> float:
+        return self.floor("large")
 
     @property
     def min_ui_contrast(self) -> float:
-        return float(self.tokens.get("min_ui_contrast", UI_CONTRAST))
+        return self.floor("ui")
 
 
 def load_theme(name: str = "base") -> Theme:
+    """The theme in ``themes/<name>/``, its contrast settings and pair lists checked (the pairs are proven by
+    :func:`check_contrast`)."""
     folder = paths.THEMES_DIR / name
     tokens_file = folder / "tokens.yaml"
     if not tokens_file.is_file():
@@ -58,7 +90,9 @@ def load_theme(name: str = "base") -> Theme:
     tokens = yaml.safe_load(tokens_file.read_text(encoding="utf-8"))
     if not isinstance(tokens, dict) or "color" not in tokens or "light" not in tokens["color"]:
         raise ThemeError(f"{tokens_file}: color.light is required")
-    return Theme(name, folder, tokens)
+    theme = Theme(name, folder, tokens)
+    _contrast_pairs(theme)
+    return theme
 
 
 # ---- contrast --------------------------------------------------------------------------------------------------
@@ -83,24 +117,76 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-def contrast_report(theme: Theme) -> list[tuple[str, str, str, float, float]]:
-    """Every promised pair in every colour scheme: (scheme, foreground, background, ratio, required)."""
+class ContrastRow(NamedTuple):
+    """One promised pair in one colour scheme. ``ratio`` is exact (never rounded up: 4.499:1 fails 4.5:1)."""
+
+    scheme: str
+    kind: str
+    foreground: str
+    background: str
+    ratio: float
+    required: float
+
+
+def _contrast_pairs(theme: Theme) -> dict[str, list[tuple[str, str]]]:
+    """The theme's ``contrast`` lists by kind, checked: only known kinds (a pair under a misspelt kind would never be
+    proven), text and ui pairs present, every pair two colour names, every floor setting valid."""
+    where = f"theme {theme.name!r} ({theme.folder / 'tokens.yaml'})"
+    settings = [setting for setting, _ in CONTRAST_KINDS.values()]
+    # Token groups are mappings; any other top-level key must be a known setting (a misspelt floor would be ignored).
+    unknown = sorted((str(key) for key, value in theme.tokens.items()
+                      if not isinstance(value, dict) and key not in settings))
+    if unknown:
+        raise ThemeError(f"{where}: unknown setting {unknown[0]!r} (token groups are mappings); "
+                         f"contrast settings: {', '.join(settings)}")
+    contrast = theme.tokens.get("contrast")
+    if not isinstance(contrast, dict):
+        raise ThemeError(f"{where}: 'contrast' must map {', '.join(CONTRAST_KINDS)} to [foreground, background] pairs")
+    unknown = sorted((kind for kind in contrast if kind not in CONTRAST_KINDS), key=str)
+    if unknown:
+        raise ThemeError(f"{where}: contrast.{unknown[0]} is not a kind of pair; kinds: {', '.join(CONTRAST_KINDS)}")
+    pairs: dict[str, list[tuple[str, str]]] = {}
+    for kind in CONTRAST_KINDS:
+        theme.floor(kind)
+        listed = contrast.get(kind)
+        if listed is None and kind not in REQUIRED_KINDS:
+            continue
+        if not isinstance(listed, list) or not listed:
+            raise ThemeError(f"{where}: contrast.{kind} lists no pairs; every theme proves its "
+                             f"{' and '.join(REQUIRED_KINDS)} colours")
+        for index, pair in enumerate(listed):
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(c, str) for c in pair)):
+                raise ThemeError(f"{where}: contrast.{kind}[{index}] must be [foreground, background], got {pair!r}")
+        pairs[kind] = [(fg, bg) for fg, bg in listed]
+    return pairs
+
+
+def contrast_report(theme: Theme) -> list[ContrastRow]:
+    """Every promised pair of every kind in every colour scheme, with the ratio it needs in this theme."""
     rows = []
-    pairs = theme.tokens.get("contrast", {})
+    pairs = _contrast_pairs(theme)
     for scheme, colours in theme.tokens["color"].items():
-        for kind, minimum in (("text", theme.min_text_contrast), ("ui", theme.min_ui_contrast)):
-            for fg, bg in pairs.get(kind, []):
+        for kind, listed in pairs.items():
+            minimum = theme.floor(kind)
+            for fg, bg in listed:
                 if fg not in colours or bg not in colours:
                     raise ThemeError(f"{theme.folder}/tokens.yaml: contrast.{kind} names {fg}/{bg}, "
                                      f"missing from color.{scheme}")
-                rows.append((scheme, fg, bg, round(contrast_ratio(colours[fg], colours[bg]), 2), minimum))
+                rows.append(ContrastRow(scheme, kind, fg, bg, contrast_ratio(colours[fg], colours[bg]), minimum))
     return rows
 
 
+def _shown(ratio: float) -> str:
+    """A ratio for people, cut (not rounded) to 2 decimals, so a failing 4.499 reads 4.49, never 4.50."""
+    return f"{math.floor(ratio * 100) / 100:.2f}"
+
+
 def check_contrast(theme: Theme) -> None:
-    failures = [row for row in contrast_report(theme) if row[3] < row[4]]
+    """Raise ThemeError listing every pair below its floor (the exact ratio is compared: no rounding, no slack)."""
+    failures = [row for row in contrast_report(theme) if row.ratio < row.required]
     if failures:
-        lines = [f"  {s}: {fg} on {bg} is {r}:1, needs {m}:1" for s, fg, bg, r, m in failures]
+        lines = [f"  {r.scheme}: {r.foreground} on {r.background} is {_shown(r.ratio)}:1, needs {r.required:g}:1 "
+                 f"({r.kind})" for r in failures]
         raise ThemeError(f"theme {theme.name!r} fails its contrast pairs:\n" + "\n".join(lines))
 
 
@@ -168,25 +254,28 @@ def theme_source(theme: Theme, components: Iterable[str], registry: Registry) ->
 
 
 @functools.lru_cache(maxsize=32)
-def _compile_cached(theme_name: str, components: tuple[str, ...], minify: bool, stamp: tuple) -> str:
-    registry = get_registry()
+def _compile_cached(theme_name: str, components: tuple[str, ...], minify: bool, registry: Registry,
+                    stamp: tuple) -> str:
     theme = load_theme(theme_name)
     check_contrast(theme)
     source = theme_source(theme, components, registry)
     return compile_scss(source, [theme.folder, paths.SCSS_DIR, registry.components_dir], minify=minify)
 
 
-def _sources_stamp() -> tuple:
-    files = [*paths.THEMES_DIR.rglob("*"), *paths.SCSS_DIR.glob("*.scss"), *paths.COMPONENTS_DIR.glob("*/_*.scss")]
+def _sources_stamp(registry: Registry) -> tuple:
+    files = [*paths.THEMES_DIR.rglob("*"), *paths.SCSS_DIR.glob("*.scss"), *registry.components_dir.glob("*/_*.scss")]
     return tuple(sorted((str(f), f.stat().st_mtime_ns) for f in files if f.is_file()))
 
 
-def compile_theme(theme: str = "base", components: Iterable[str] | None = None, minify: bool = True) -> str:
+def compile_theme(theme: str = "base", components: Iterable[str] | None = None, minify: bool = True, *,
+                  registry: Registry | None = None) -> str:
     """CSS for ``theme`` covering ``components`` (default: all) and the components they draw (a header brings its
-    language toggle and search). Raises ThemeError on any problem."""
-    registry = get_registry()
+    language toggle and search). ``registry``: where the components' SCSS comes from (default: wetkit's own; pass
+    the one your pages render with). Raises ThemeError on any problem."""
+    if registry is None:
+        registry = get_registry()
     try:
         names = tuple(registry.with_dependencies(components) if components is not None else registry.names())
     except KeyError as err:
         raise ThemeError(err.args[0]) from None
-    return _compile_cached(theme, names, minify, _sources_stamp())
+    return _compile_cached(theme, names, minify, registry, _sources_stamp(registry))

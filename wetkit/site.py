@@ -126,10 +126,12 @@ class SiteBuilder:
     """Renders every page into memory, then writes what changed."""
 
     def __init__(self, registry: Registry | None = None, theme: str = "base", lang: str = "en"):
-        self.registry = registry or get_registry()
+        """``registry``: the components to build pages for, render with, style and script (default: wetkit's own).
+        The one Registry is passed to the Jinja environment, ``compile_theme`` and ``bundle_js``."""
+        self.registry = get_registry() if registry is None else registry
         self.theme = theme
         self.lang = lang
-        self.env = environment(lang=lang, loader=jinja2.FileSystemLoader(str(SITE_TEMPLATES)),
+        self.env = environment(lang=lang, registry=self.registry, loader=jinja2.FileSystemLoader(str(SITE_TEMPLATES)),
                                undefined=jinja2.StrictUndefined)
         self.env.globals.update(example_code=example_code, site_name=SITE_NAME, version=__version__)
 
@@ -194,8 +196,8 @@ class SiteBuilder:
         pages = self.pages()
         for page, html in pages.items():
             files[page.file] = html.encode("utf-8")
-        files[f"{STATIC}/wetkit.min.css"] = compile_theme(self.theme).encode("utf-8")
-        files[f"{STATIC}/wetkit.min.js"] = bundle_js().encode("utf-8")
+        files[f"{STATIC}/wetkit.min.css"] = compile_theme(self.theme, registry=self.registry).encode("utf-8")
+        files[f"{STATIC}/wetkit.min.js"] = bundle_js(registry=self.registry).encode("utf-8")
         files[f"{STATIC}/favicon.svg"] = (paths.PACKAGE_DIR / "static" / "favicon.svg").read_bytes()
         manifest = {
             "generator": f"wetkit {__version__}",
@@ -379,7 +381,9 @@ def _prune(root: Path, emptied: set[Path], everywhere: bool) -> None:
             folder.rmdir()
 
 
-def build_site(out_dir: Path | str = "_site", theme: str = "base", *, clean: bool = False) -> list[Page]:
+def build_site(out_dir: Path | str = "_site", theme: str = "base", *, clean: bool = False,
+               registry: Registry | None = None) -> list[Page]:
     """Build the demo/docs site into ``out_dir`` (see module docstring). ``clean=True`` first deletes everything in
-    ``out_dir`` that the build does not produce; without it, a folder holding files wetkit did not write is refused."""
-    return SiteBuilder(theme=theme).build(Path(out_dir), clean=clean)
+    ``out_dir`` that the build does not produce; without it, a folder holding files wetkit did not write is refused.
+    ``registry``: the components to build (default: wetkit's own; see SiteBuilder)."""
+    return SiteBuilder(registry=registry, theme=theme).build(Path(out_dir), clean=clean)

@@ -3,6 +3,8 @@ and 320 CSS px, no horizontal scroll at 320 px, a visible change on every elemen
 console errors (CSP violations included: the server sends default-src 'self').
 
 Parametrised from the site manifest, which is generated from the specs: a new example is scanned with no test edit.
+The pages are shared out among the xdist workers one at a time; when the whole file runs, conftest.py fails the
+session unless a browser audited every page of the built site's manifest.json (no silent passes).
 """
 
 from __future__ import annotations

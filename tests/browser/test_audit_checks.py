@@ -1,70 +1,173 @@
-"""The audit itself must catch barriers: each page here has exactly one known fault (and one page has none)."""
+"""The audit itself must catch barriers: a corpus of planted faults, each failing exactly the check that claims it.
+
+Each folder in ``faults/`` holds ``fault.html`` (one known barrier) and ``fixed.html``, its clean twin: the same page
+with the barrier fixed, which must pass every check. ``FAULTS`` says what each fault must produce, as a set of
+``(check, rule, width, scheme)``: nothing missing (the check works where the fault is) and nothing more (the other
+checks do not fire on it, and the fault shows only at the width and in the colour scheme it was built for). Width and
+scheme are None for checks that run once per page.
+
+The faults are chosen so that breaking the audit breaks a test: axe at one width only (``contrast-320``), keeping
+only critical violations (every colour fault is "serious"), skipping the dark pass (``contrast-dark``, ``link-dark``,
+``focus-dark``), skipping forced colours (``shadow-focus``), a console check that passes everything (``late-error``
+and the other console faults), a focus walk that takes an element it never saw unfocused as changed
+(``focus-added``).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from wetkit.audit.checks import Problem, check_console, check_focus_visible, recheck_focus_visible
+from wetkit.audit.runner import CONSOLE_SETTLE_MS
 from wetkit.serve import serve_in_thread
 
 pytestmark = pytest.mark.browser
 
-HEAD = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>' \
-       '<link rel="icon" href="data:,"><meta name="viewport" content="width=device-width">{head}</head>'
-BODY = '<body><main><h1>{title}</h1>{body}</main></body></html>'
+FAULTS_DIR = Path(__file__).with_name("faults")
+WIDE, NARROW = 1280, 320
 
-PAGES = {
-    "clean": ("", '<p>Fine. <a href="#x" id="x">A link</a></p>'),
-    "missing-alt": ("", '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1">'),
-    "too-wide": ('<link rel="stylesheet" href="wide.css">', '<div class="wide">wide</div>'),
-    "hidden-focus": ('<link rel="stylesheet" href="nofocus.css">', '<p><a href="#y" id="y">Quiet link</a></p>'),
-    "missing-script": ('<script src="nope.js"></script>', "<p>Script 404.</p>"),
-    "inline-script": ("<script>document.title = 'x';</script>", "<p>Blocked by CSP.</p>"),
-}
-FILES = {
-    "wide.css": ".wide { width: 600px; }",
-    "nofocus.css": "a:focus, a:focus-visible { outline: none; }",
+
+def _axe(rule: str, widths=(WIDE, NARROW), schemes=("light",)) -> set[tuple]:
+    return {("axe", rule, width, scheme) for width in widths for scheme in schemes}
+
+
+def _focus(*schemes: str) -> set[tuple]:
+    return {("focus", "focus-not-visible", WIDE, scheme) for scheme in schemes}
+
+
+CONSOLE = {("console", "console-error", None, None)}
+
+FAULTS: dict[str, set[tuple]] = {
+    # axe, every rule of the suite's tags, in light mode at both widths
+    "missing-alt": _axe("image-alt"),  # critical
+    "name-mismatch": _axe("label-content-name-mismatch"),  # serious; WCAG 2.5.3, in the wcag21a tag in 4.14
+    # axe's colour rules, also in dark mode: these pages have no dark styles, so a light barrier is a dark one too
+    "contrast-320": _axe("color-contrast", widths=(NARROW,), schemes=("light", "dark")),  # serious, one width
+    "contrast-dark": _axe("color-contrast", schemes=("dark",)),  # the light grey kept on a dark background
+    "link-dark": _axe("link-in-text-block", schemes=("dark",)),  # a link told apart by colour alone, in dark only
+    # checks of our own
+    "duplicate-id": {("ids", "duplicate-id", None, None)},  # axe 4.14's own duplicate-id rule is deprecated
+    # an id that aria-describedby points at, used twice: axe's duplicate-id-aria only asks for a review
+    "duplicate-id-aria": {("ids", "duplicate-id", None, None)},
+    "too-wide": {("reflow", "horizontal-scroll", NARROW, None)},
+    "clipped-text": {("text-spacing", "text-clipped", WIDE, None)},  # clipped only with the 1.4.12 spacing
+    "hidden-focus": _focus("light", "dark", "forced-colors"),
+    "transparent-focus": _focus("light", "dark"),  # forced colours paint the transparent outline
+    "focus-dark": _focus("dark"),
+    "shadow-focus": _focus("forced-colors"),  # forced colours remove the shadow
+    "focus-added": _focus("light", "dark", "forced-colors"),  # a control that appears during the walk
+    "missing-script": CONSOLE,
+    "inline-script": CONSOLE,  # blocked by the server's Content-Security-Policy
+    "late-error": CONSOLE,  # thrown 600 ms after load, from a timer
 }
 
 
 @pytest.fixture(scope="module")
-def fault_url(tmp_path_factory):
-    root = tmp_path_factory.mktemp("faults")
-    for name, (head, body) in PAGES.items():
-        (root / f"{name}.html").write_text(HEAD.format(title=name, head=head) + BODY.format(title=name, body=body))
-    for name, text in FILES.items():
-        (root / name).write_text(text)
-    server, url = serve_in_thread(root)
+def faults_url():
+    server, url = serve_in_thread(FAULTS_DIR)
     yield url
     server.shutdown()
 
 
-def _problems(auditor, url, name):
-    result = auditor.audit(f"{url}{name}.html")
-    return {(p.check, p.rule) for p in result.problems}
+def _found(result) -> set[tuple]:
+    return {(p.check, p.rule, p.width, p.scheme) for p in result.problems}
 
 
-def test_clean_page_passes(auditor, fault_url):
-    assert _problems(auditor, fault_url, "clean") == set()
+def test_the_table_lists_every_fault_page():
+    folders = {path.name for path in FAULTS_DIR.iterdir() if path.is_dir()}
+    assert folders == set(FAULTS)
+    for name in folders:
+        assert (FAULTS_DIR / name / "fault.html").is_file() and (FAULTS_DIR / name / "fixed.html").is_file(), name
 
 
-@pytest.mark.parametrize(("page", "expected"), [
-    ("missing-alt", ("axe", "image-alt")),
-    ("too-wide", ("reflow", "horizontal-scroll")),
-    ("hidden-focus", ("focus", "focus-not-visible")),
-    ("missing-script", ("console", "console-error")),
-    ("inline-script", ("console", "console-error")),
-])
-def test_fault_is_caught(auditor, fault_url, page, expected):
-    assert expected in _problems(auditor, fault_url, page)
+@pytest.mark.parametrize("name", sorted(FAULTS))
+def test_fault_fails_exactly_its_check(auditor, faults_url, name):
+    result = auditor.audit(f"{faults_url}{name}/fault.html")
+    assert _found(result) == FAULTS[name], result.report(name)
 
 
-def test_engine_is_the_pinned_axe(auditor, fault_url):
-    auditor.audit(f"{fault_url}clean.html")
+@pytest.mark.parametrize("name", sorted(FAULTS))
+def test_fixed_twin_passes_every_check(auditor, faults_url, name):
+    result = auditor.audit(f"{faults_url}{name}/fixed.html")
+    assert result.ok, result.report(name)
+
+
+def test_console_check_waits_for_errors_thrown_after_load(driver, faults_url):
+    """The page has loaded when ``get`` returns; its error comes 600 ms later, and must still be caught."""
+    check_console(driver)  # empty the log
+    driver.get(f"{faults_url}late-error/fault.html")
+    found = check_console(driver, CONSOLE_SETTLE_MS)
+    assert any("late failure" in p.message for p in found), found
+
+
+def test_problem_says_where_it_was_found():
+    problem = Problem("axe", "color-contrast", "p.note", "low contrast", width=320, scheme="dark")
+    assert problem.describe("page.html").startswith("page.html at 320px in dark mode: [axe] color-contrast: p.note")
+    assert Problem("focus", "focus-not-visible", "a", "x", width=1280, scheme="forced-colors").describe("p").startswith(
+        "p at 1280px in forced-colors mode:")
+    assert Problem("axe", "image-alt", "img", "x", width=1280, scheme="light").describe("p").startswith(
+        "p at 1280px: [axe]")
+
+
+def test_focus_recheck_gives_up_when_the_walk_cannot_be_replayed(driver, faults_url):
+    """The dark and forced-colors focus checks replay the Tab walk by script; a page that changed since is walked
+    with Tab again (None here), never passed."""
+    driver.get(f"{faults_url}hidden-focus/fixed.html")
+    assert check_focus_visible(driver) == []
+    assert recheck_focus_visible(driver) == []
+    driver.execute_script("document.getElementById('more').remove();")
+    assert recheck_focus_visible(driver) is None
+
+
+def test_focus_walk_that_hits_its_limit_is_reported(driver, faults_url):
+    driver.get(f"{faults_url}duplicate-id/fixed.html")
+    found = check_focus_visible(driver, limit=1)
+    assert [(p.check, p.rule) for p in found] == [("focus", "focus-walk-incomplete")]
+
+
+class _NoLogDriver:
+    """A WebDriver without ``get_log`` (selenium's plain Remote driver)."""
+
+    def execute_async_script(self, *args):  # pragma: no cover - not reached without settle_ms
+        raise AssertionError("not called")
+
+
+class _FailingLogDriver:
+    def __init__(self, error):
+        self.error = error
+
+    def get_log(self, log_type):
+        raise self.error
+
+
+def test_console_check_reports_a_browser_log_it_cannot_read():
+    from selenium.common.exceptions import UnknownMethodException, WebDriverException
+
+    for driver in (_NoLogDriver(), _FailingLogDriver(UnknownMethodException("no such method")),
+                   _FailingLogDriver(WebDriverException("unknown command: session/1/se/log"))):
+        found = check_console(driver)
+        assert [(p.check, p.rule) for p in found] == [("console", "console-unavailable")], driver
+
+
+def test_console_check_raises_other_errors():
+    from selenium.common.exceptions import WebDriverException
+
+    for error in (WebDriverException("disconnected: not connected to DevTools"), RuntimeError("boom")):
+        with pytest.raises(type(error)):
+            check_console(_FailingLogDriver(error))
+
+
+def test_engine_is_the_pinned_axe(auditor, faults_url):
+    auditor.audit(f"{faults_url}missing-alt/fixed.html")
     assert auditor.axe.version.startswith("4.14.")
     assert all(count > 0 for count in auditor.axe.rule_counts.values())
+    # the dark pass runs axe's colour rules among the suite's tags, and no others
+    assert auditor.axe.colour_rules == ("color-contrast", "link-in-text-block")
 
 
-def test_hanging_page_is_reported_and_the_audit_goes_on(fault_url):
+def test_hanging_page_is_reported_and_the_audit_goes_on(faults_url):
     import socket
     import threading
 
@@ -92,7 +195,7 @@ def test_hanging_page_is_reported_and_the_audit_goes_on(fault_url):
             hung = auditor.audit(f"http://127.0.0.1:{listener.getsockname()[1]}/")
             # The browser was restarted; give the next page the usual time (a cold start on a busy machine is slow).
             auditor.page_load_timeout = PAGE_LOAD_TIMEOUT
-            after = auditor.audit(f"{fault_url}clean.html")
+            after = auditor.audit(f"{faults_url}missing-alt/fixed.html")
     finally:
         stop.set()
         thread.join()
@@ -103,41 +206,13 @@ def test_hanging_page_is_reported_and_the_audit_goes_on(fault_url):
     assert after.ok, after.report()
 
 
-def test_cli_check_exit_codes(fault_url, tmp_path, capsys):
+def test_cli_check_exit_codes(faults_url, tmp_path, capsys):
     from wetkit.cli import main
 
-    assert main(["check", f"{fault_url}clean.html"]) == 0
+    assert main(["check", f"{faults_url}missing-alt/fixed.html"]) == 0
     assert "1 passed, 0 failed" in capsys.readouterr().out
     report = tmp_path / "report.json"
-    assert main(["check", f"{fault_url}missing-alt.html", "--json", str(report)]) == 1
+    assert main(["check", f"{faults_url}contrast-dark/fault.html", "--json", str(report)]) == 1
     out = capsys.readouterr().out
-    assert "image-alt" in out and "0 passed, 1 failed" in out
-    assert "image-alt" in report.read_text()
-
-
-CLIPPING = {
-    "clipped-text": ('<link rel="stylesheet" href="clip.css">', '<p class="box">Some text that needs room</p>'),
-    "shadow-focus": ('<link rel="stylesheet" href="shadow.css">', '<p><a href="#z" id="z">Shadow-only focus</a></p>'),
-}
-
-
-@pytest.fixture(scope="module")
-def spacing_url(tmp_path_factory):
-    root = tmp_path_factory.mktemp("spacing")
-    for name, (head, body) in CLIPPING.items():
-        (root / f"{name}.html").write_text(HEAD.format(title=name, head=head) + BODY.format(title=name, body=body))
-    (root / "clip.css").write_text(".box { width: 12em; height: 1.4em; overflow: hidden; line-height: 1.2; }")
-    (root / "shadow.css").write_text("a:focus-visible { outline: none; box-shadow: 0 0 0 3px #0b57d0; }")
-    server, url = serve_in_thread(root)
-    yield url
-    server.shutdown()
-
-
-def test_text_cut_off_by_spacing_is_caught(auditor, spacing_url):
-    assert ("text-spacing", "text-clipped") in _problems(auditor, spacing_url, "clipped-text")
-
-
-def test_shadow_only_focus_is_caught_in_forced_colors(auditor, spacing_url):
-    found = _problems(auditor, spacing_url, "shadow-focus")
-    assert ("forced-colors", "focus-not-visible") in found
-    assert ("focus", "focus-not-visible") not in found
+    assert "in dark mode: [axe] color-contrast" in out and "0 passed, 1 failed" in out
+    assert '"scheme": "dark"' in report.read_text()

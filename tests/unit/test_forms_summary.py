@@ -163,9 +163,9 @@ def test_error_summary_link_must_be_an_in_page_fragment(wet, href):
 
 
 def test_error_summary_error_needs_text_and_href(wet):
-    with pytest.raises(ParameterError, match=r"parameter 'errors'\[0\]\.href' is required|'errors'\[0\]\.href"):
+    with pytest.raises(ParameterError, match=r"^wet\.error_summary: parameter 'errors'\[0\]\.href is required, "):
         wet.error_summary(errors=[{"text": "Enter your name"}])
-    with pytest.raises(ParameterError, match=r"'errors'\[0\]\.text"):
+    with pytest.raises(ParameterError, match=r"^wet\.error_summary: parameter 'errors'\[0\]\.text is required, "):
         wet.error_summary(errors=[{"href": "#name"}])
 
 

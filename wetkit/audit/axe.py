@@ -15,6 +15,10 @@ from wetkit.errors import WetkitError
 
 TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
 REQUIRED_MAJOR_MINOR = "4.14"
+# axe's category for rules whose outcome depends on colours alone: in 4.14, among the suite's tags, color-contrast
+# (1.4.3) and link-in-text-block (1.4.1); color-contrast-enhanced is also cat.color but AAA (wcag2aaa, not in TAGS).
+# These are all that change when only the colour scheme changes, so the dark-mode pass runs just them.
+COLOUR_CATEGORY = "cat.color"
 
 
 class AxeError(WetkitError, RuntimeError):
@@ -54,31 +58,54 @@ axe.run(context || document, options).then(function (results) {
 """
 
 
+def load_axe_locale(lang: str, script: Path | None = None) -> dict | None:
+    """axe-core's own translation for ``lang`` (``locales/<lang>.json`` beside ``axe.min.js``); None for English
+    (axe's built-in language). Raises AxeError when the axe-core install has no such locale."""
+    if lang in ("", "en") or lang.startswith("en-"):
+        return None
+    folder = Path(script or find_axe_script()).parent / "locales"
+    file = folder / f"{lang.replace('-', '_')}.json"
+    if not file.is_file():
+        found = ", ".join(sorted(p.stem for p in folder.glob("*.json") if not p.stem.startswith("_"))) or "none"
+        raise AxeError(f"axe-core has no {lang!r} locale in {folder} (found: {found})")
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise AxeError(f"{file}: not a readable axe locale ({err})") from err
+
+
 class AxeRunner:
     """Injects axe into the current page and runs it with the suite's tags."""
 
-    def __init__(self, driver, script: Path | None = None, tags: tuple[str, ...] = TAGS):
+    def __init__(self, driver, script: Path | None = None, tags: tuple[str, ...] = TAGS, locale: dict | None = None):
+        """``locale``: an axe-core locale object (``axe-core/locales/fr.json``, see :func:`load_axe_locale`), applied
+        with ``axe.configure({locale})`` after each injection: axe's help texts and fix summaries in that language."""
         from axe_selenium_python import Axe
 
         self.script = Path(script) if script else find_axe_script()
         self.tags = tags
+        self.locale = locale
         self.driver = driver
         self._axe = Axe(driver, script_url=str(self.script))
         self._checked = False
         self.version = None
+        self.colour_rules: tuple[str, ...] = ()
 
     def inject(self) -> None:
         self._axe.inject()
         if not self._checked:
             self._check_engine()
+        if self.locale:
+            self.driver.execute_script("axe.configure({locale: arguments[0]});", self.locale)
 
     def _check_engine(self) -> None:
         info = self.driver.execute_script(
             "if (typeof axe === 'undefined') return null;"
-            "var tags = arguments[0], counts = {};"
+            "var tags = arguments[0], category = arguments[1], counts = {};"
             "tags.forEach(function (t) { counts[t] = axe.getRules([t]).length; });"
-            "return {version: axe.version, counts: counts};",
-            list(self.tags),
+            "var colour = axe.getRules(tags).filter(function (r) { return r.tags.indexOf(category) >= 0; });"
+            "return {version: axe.version, counts: counts, colour: colour.map(function (r) { return r.ruleId; })};",
+            list(self.tags), COLOUR_CATEGORY,
         )
         if info is None:
             raise AxeError(f"{self.script} did not define axe in the page")
@@ -91,12 +118,17 @@ class AxeRunner:
             raise AxeError(f"axe-core {self.version} has no rules for tag(s) {', '.join(empty)}: "
                            "an unknown tag runs zero rules")
         self.rule_counts = info["counts"]
+        self.colour_rules = tuple(sorted(info["colour"]))
+        if not self.colour_rules:
+            raise AxeError(f"axe-core {self.version} has no {COLOUR_CATEGORY} rules in tag(s) {', '.join(self.tags)}: "
+                           "the dark-mode pass would run zero rules")
         self._checked = True
 
-    def run(self, context=None) -> dict:
-        """Violations and incomplete results for the page (axe already injected)."""
-        options = {"runOnly": {"type": "tag", "values": list(self.tags)},
-                   "resultTypes": ["violations", "incomplete"]}
+    def run(self, context=None, rules: tuple[str, ...] | None = None) -> dict:
+        """Violations and incomplete results for the page (axe already injected): the suite's tags, or only the
+        ``rules`` given (by id)."""
+        run_only = {"type": "rule", "values": list(rules)} if rules else {"type": "tag", "values": list(self.tags)}
+        options = {"runOnly": run_only, "resultTypes": ["violations", "incomplete"]}
         result = self.driver.execute_async_script(_RUN, context, options)
         if not isinstance(result, dict):
             raise AxeError(f"axe returned {json.dumps(result)[:200]}")

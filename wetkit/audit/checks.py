@@ -1,41 +1,59 @@
-"""Checks beyond axe, run in the page: reflow at 320 px, text spacing, visible focus on a real keyboard walk (also
-in forced-colors mode), console errors.
+"""Checks beyond axe, run in the page: reflow at 320 px, text spacing, duplicate ids, visible focus on a real
+keyboard walk (then again in dark and forced-colors mode), console errors.
 
-Each check returns a list of :class:`Problem`; an empty list means the page passed.
+Each check returns a list of :class:`Problem`; an empty list means the page passed. No check turns a failure of its
+own into a pass: an error while checking is raised (the runner reports it on the page), and a check that cannot run
+in this browser says so as a problem.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wetkit.audit.browser import emulate_scheme
+
+SCHEME_NAMES = {"dark": "dark mode", "forced-colors": "forced-colors mode"}
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One barrier found on one page: what kind, which rule, which element, and where to read more."""
+    """One barrier found on one page: what kind, which rule, which element, and where to read more.
 
-    check: str  # axe | axe-error | reflow | text-spacing | focus | forced-colors | console | load
+    ``width`` (CSS px) and ``scheme`` (``light``, ``dark`` or ``forced-colors``) say where it was found, for the checks
+    that run at several widths or in several colour schemes; None for the others.
+    """
+
+    check: str  # axe | axe-error | reflow | text-spacing | ids | focus | console | load
     rule: str
     target: str
     message: str
     help_url: str = ""
     width: int | None = None
+    scheme: str | None = None
 
     def describe(self, page: str) -> str:
         at = f" at {self.width}px" if self.width else ""
+        if self.scheme and self.scheme != "light":  # light is the default; said only when it is not
+            at += " in " + SCHEME_NAMES.get(self.scheme, self.scheme)
         url = f"\n      help: {self.help_url}" if self.help_url else ""
         return f"{page}{at}: [{self.check}] {self.rule}: {self.target}\n      {self.message}{url}"
 
 
-_OVERFLOW = """
+_NAME = """
+function nameOf(el) {
+  return el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+    (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+}
+"""
+
+_OVERFLOW = _NAME + """
 var root = document.documentElement, limit = root.clientWidth;
 if (root.scrollWidth <= limit) return [];
 var wide = [];
 document.querySelectorAll("body *").forEach(function (el) {
   var rect = el.getBoundingClientRect();
   if (rect.right > limit + 1 && rect.width > 0) {
-    var name = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
-      (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/).join(".") : "");
-    wide.push(name + " (right edge " + Math.round(rect.right) + "px)");
+    wide.push(nameOf(el) + " (right edge " + Math.round(rect.right) + "px)");
   }
 });
 return [root.scrollWidth, limit].concat(wide.slice(0, 5));
@@ -52,19 +70,28 @@ def check_reflow(driver, width: int) -> list[Problem]:
                     f"page is {scroll}px wide in a {limit}px viewport (WCAG 1.4.10 Reflow)", width=width)]
 
 
-# The computed-style properties that can show focus. Compared before/after each Tab press.
+# The computed-style properties that can show focus, compared focused and unfocused.
 _STYLE_SNAPSHOT = """
-// What a sighted user can see change: properties only count when they draw something.
+// What a sighted user can see change: properties only count when they draw something (a transparent outline,
+// border or shadow draws nothing, except in forced colours, where the browser gives it a system colour).
+var COLOUR = /(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\\([^)]*\\)/g;
+function clear(colour) {  // fully transparent: rgba(0, 0, 0, 0), or an alpha of 0 after "/" or as a 4th value
+  var inner = colour.slice(colour.indexOf("(") + 1, -1).trim();
+  var alpha = inner.indexOf("/") >= 0 ? inner.split("/")[1] : (/^rgba|^hsla/.test(colour) ? inner.split(",")[3] : null);
+  return alpha != null && parseFloat(alpha) === 0;
+}
+function drawn(colour) { return colour !== "transparent" && !clear(colour); }
 function paint(cs) {
   var out = {};
-  out.outline = cs.outlineStyle === "none" || parseFloat(cs.outlineWidth) === 0 ? "none"
+  out.outline = cs.outlineStyle === "none" || parseFloat(cs.outlineWidth) === 0 || !drawn(cs.outlineColor) ? "none"
     : [cs.outlineStyle, cs.outlineWidth, cs.outlineColor, cs.outlineOffset].join(" ");
-  out.shadow = cs.boxShadow;
-  out.background = cs.backgroundColor + " " + cs.backgroundImage;
+  var shadowColours = cs.boxShadow.match(COLOUR) || [];
+  out.shadow = cs.boxShadow === "none" || (shadowColours.length && !shadowColours.some(drawn)) ? "none" : cs.boxShadow;
+  out.background = (drawn(cs.backgroundColor) ? cs.backgroundColor : "transparent") + " " + cs.backgroundImage;
   out.color = cs.color;
   out.border = ["Top", "Right", "Bottom", "Left"].map(function (side) {
-    var width = parseFloat(cs["border" + side + "Width"]);
-    return width && cs["border" + side + "Style"] !== "none" ? width + " " + cs["border" + side + "Color"] : "0";
+    var width = parseFloat(cs["border" + side + "Width"]), colour = cs["border" + side + "Color"];
+    return width && cs["border" + side + "Style"] !== "none" && drawn(colour) ? width + " " + colour : "0";
   }).join("|");
   out.decoration = cs.textDecorationLine === "none" ? "none" : cs.textDecorationLine + " " + cs.textDecorationThickness;
   return out;
@@ -81,72 +108,178 @@ function snapshot(el) {
   });
   return out;
 }
+function differs(a, b) { return Object.keys(b).some(function (k) { return a[k] !== b[k]; }); }
+function onScreen(el) { var r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }
 function describe(el) {
   var name = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "");
   var text = (el.getAttribute("aria-label") || el.textContent || el.value || "").trim().replace(/\\s+/g, " ");
   return name + (text ? " \\"" + text.slice(0, 40) + "\\"" : "");
 }
+function blurActive() {
+  if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+}
 """
 
+# Before the walk: how every likely focus target looks unfocused. An element the selector misses (a scroll
+# container Chromium makes focusable, a control a script adds during the walk) is compared once focus has left it.
 _COLLECT = _STYLE_SNAPSHOT + """
-if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+blurActive();
 // Put the sequential focus starting point at the top of the page, so the first Tab reaches the first element.
 var start = document.createElement("span");
 start.tabIndex = -1;
 document.body.insertBefore(start, document.body.firstChild);
 start.focus({preventScroll: true});
 start.remove();
-window.__wetkitUnfocused = new Map();
-var selector = "a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable='true']";
-document.querySelectorAll(selector).forEach(function (el) { window.__wetkitUnfocused.set(el, snapshot(el)); });
-return window.__wetkitUnfocused.size;
+var walk = window.__wetkitWalk = {unfocused: new Map(), seen: new Set(), order: [], visible: [], pending: null};
+var selector = "a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]";
+document.querySelectorAll(selector).forEach(function (el) { walk.unfocused.set(el, snapshot(el)); });
+return walk.unfocused.size;
 """
 
-_FOCUSED = _STYLE_SNAPSHOT + """
+# After each Tab press: the focused element against its unfocused look. Returns {done, results}.
+_STEP = _STYLE_SNAPSHOT + """
+var walk = window.__wetkitWalk, results = [];
+function settle() {  // the element focused before this one, if it had no unfocused look: it has one now
+  var p = walk.pending;
+  if (!p) return;
+  walk.pending = null;
+  // an element removed once it lost focus cannot be shown to have changed
+  results.push({name: p.name, changed: p.el.isConnected && differs(snapshot(p.el), p.focused), onScreen: p.onScreen});
+}
 var el = document.activeElement;
-if (!el || el === document.body || el === document.documentElement) return null;
-var before = window.__wetkitUnfocused.get(el);
-var now = snapshot(el);
-var changed = !before || Object.keys(now).some(function (k) { return now[k] !== before[k]; });
-var r = el.getBoundingClientRect();
-var onScreen = r.width > 0 && r.height > 0;
-var seen = window.__wetkitSeen || (window.__wetkitSeen = new Set());
-var repeat = seen.has(el);
-seen.add(el);
-return {name: describe(el), changed: changed, onScreen: onScreen, repeat: repeat};
+if (!el || el === document.body || el === document.documentElement || walk.seen.has(el)) {
+  blurActive();
+  settle();
+  return {done: true, results: results};
+}
+walk.seen.add(el);
+walk.order.push(el);
+walk.visible.push(el.matches(":focus-visible"));
+var now = snapshot(el), before = walk.unfocused.get(el), shown = onScreen(el);
+settle();
+if (before) results.push({name: describe(el), changed: differs(before, now), onScreen: shown});
+else walk.pending = {el: el, name: describe(el), focused: now, onScreen: shown};
+return {done: false, results: results};
+"""
+
+_FINISH = _STYLE_SNAPSHOT + """
+var walk = window.__wetkitWalk, results = [];
+blurActive();
+if (walk && walk.pending) {
+  var p = walk.pending;
+  walk.pending = null;
+  // an element removed once it lost focus cannot be shown to have changed
+  results.push({name: p.name, changed: p.el.isConnected && differs(snapshot(p.el), p.focused), onScreen: p.onScreen});
+}
+return results;
+"""
+
+# The last keyboard walk again, by script focus, in the colour scheme emulated now. Null when it cannot reproduce
+# the keyboard walk exactly (an element gone, focus moved elsewhere, a different :focus-visible state).
+_REPLAY = _STYLE_SNAPSHOT + """
+var walk = window.__wetkitWalk;
+if (!walk || walk.pending) return null;
+blurActive();
+if (!walk.order.every(function (el) { return el.isConnected; })) return null;
+var before = walk.order.map(snapshot), results = [];
+for (var i = 0; i < walk.order.length; i++) {
+  var el = walk.order[i];
+  el.focus();
+  if (document.activeElement !== el || el.matches(":focus-visible") !== walk.visible[i]) { blurActive(); return null; }
+  results.push({name: describe(el), changed: differs(before[i], snapshot(el)), onScreen: onScreen(el)});
+}
+blurActive();
+return results;
 """
 
 
-def check_focus_visible(driver, limit: int = 200) -> list[Problem]:
-    """Press Tab through the page; every element that takes focus must look different when focused."""
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.keys import Keys
-
-    count = driver.execute_script(_COLLECT)
+def _focus_problems(states: list[dict]) -> list[Problem]:
     problems = []
-    actions = ActionChains(driver)
-    for _ in range(min(count + 2, limit)):
-        actions.send_keys(Keys.TAB).perform()
-        state = driver.execute_script(_FOCUSED)
-        if state is None or state["repeat"]:
-            break
+    for state in states:
         if not state["onScreen"]:
             problems.append(Problem("focus", "focus-not-visible", state["name"],
                                     "takes keyboard focus but has no size on screen (WCAG 2.4.7, 2.4.11)"))
         elif not state["changed"]:
             problems.append(Problem("focus", "focus-not-visible", state["name"],
                                     "looks the same focused and unfocused (WCAG 2.4.7 Focus Visible)"))
-    driver.execute_script("window.__wetkitSeen = null; window.__wetkitUnfocused = null;"
-                          "if (document.activeElement) document.activeElement.blur();")
     return problems
 
 
-def check_console(driver) -> list[Problem]:
-    """Errors the page logged (scripts, failed loads, Content-Security-Policy violations)."""
+def check_focus_visible(driver, limit: int = 500) -> list[Problem]:
+    """Press Tab through the page; every element that takes focus must look different when focused. The walk stops
+    when focus leaves the page or comes back to an element it has visited; a page with more than ``limit`` focus
+    stops is reported (``focus-walk-incomplete``) rather than passed unchecked.
+
+    Each element is compared with how it looked before the walk; one that was not there (or not a likely focus
+    target) then is compared with how it looks after focus has moved on, never taken as changed. The order the walk
+    took is kept in the page for :func:`recheck_focus_visible`.
+    """
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    driver.execute_script(_COLLECT)
+    states: list[dict] = []
+    actions = ActionChains(driver)
+    for _ in range(limit):
+        actions.send_keys(Keys.TAB).perform()
+        step = driver.execute_script(_STEP)
+        states += step["results"]
+        if step["done"]:
+            break
+    else:
+        states += driver.execute_script(_FINISH)
+        return _focus_problems(states) + [Problem(
+            "focus", "focus-walk-incomplete", "document",
+            f"the Tab walk stopped after {limit} focus stops, so the rest of the page was not checked")]
+    return _focus_problems(states)
+
+
+def recheck_focus_visible(driver) -> list[Problem] | None:
+    """The last :func:`check_focus_visible` walk again in the colour scheme emulated now, in one script: each element
+    it reached is focused by script, in the same order, and compared with how it looks unfocused in this scheme.
+
+    A script ``focus()`` gives the same ``:focus``/``:focus-visible`` state as the Tab press did (both are checked),
+    so the styles compared are the ones a keyboard user sees, at a fraction of the cost of pressing Tab again. None
+    when the walk cannot be reproduced that way; the caller then walks with Tab again.
+    """
+    states = driver.execute_script(_REPLAY)
+    return None if states is None else _focus_problems(states)
+
+
+# Settling before the log is read: wait until ``arguments[0]`` ms after the page started loading, then let every
+# timer already due run (a timer fires in due order, so one queued now runs after them).
+_SETTLE = """
+var done = arguments[arguments.length - 1];
+setTimeout(function () { setTimeout(function () { done(true); }, 0); },
+           Math.max(0, arguments[0] - performance.now()));
+"""
+
+
+def check_console(driver, settle_ms: float = 0) -> list[Problem]:
+    """Errors the page logged (scripts, failed loads, Content-Security-Policy violations, uncaught errors).
+
+    With ``settle_ms``, first waits until that long after the page started loading, so an error thrown by a timer in
+    that window is caught however fast the rest of the audit was; reading the log also empties it.
+
+    A WebDriver that cannot give the browser log (no ``get_log``, or the endpoint unknown to it) is reported as a
+    ``console-unavailable`` problem, never as a pass; any other error is raised.
+    """
+    from selenium.common.exceptions import UnknownMethodException, WebDriverException
+
+    if settle_ms:
+        driver.execute_async_script(_SETTLE, settle_ms)
+    get_log = getattr(driver, "get_log", None)
     try:
-        entries = driver.get_log("browser")
-    except Exception:  # noqa: BLE001 - remote drivers may not offer logs
-        return []
+        if get_log is None:
+            raise UnknownMethodException(f"{type(driver).__name__} has no get_log")
+        entries = get_log("browser")
+    except WebDriverException as err:
+        message = str(err.msg or err)
+        if not isinstance(err, UnknownMethodException) and "unknown command" not in message.lower():
+            raise
+        return [Problem("console", "console-unavailable", "browser log",
+                        "this WebDriver does not give the browser log, so console errors and Content-Security-Policy "
+                        f"violations were not checked ({message.splitlines()[0][:160]})")]
     return [
         Problem("console", "console-error", entry.get("source", "console"), entry.get("message", ""))
         for entry in entries
@@ -155,7 +288,7 @@ def check_console(driver) -> list[Problem]:
 
 
 # WCAG 1.4.12 Text Spacing: the user's own spacing, applied through a constructed stylesheet (allowed under CSP).
-_TEXT_SPACING = """
+_TEXT_SPACING = _NAME + """
 var sheet = new CSSStyleSheet();
 sheet.replaceSync("* { line-height: 1.5 !important; letter-spacing: 0.12em !important;" +
   " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }");
@@ -166,10 +299,7 @@ document.querySelectorAll("body *").forEach(function (el) {
   if (!/(hidden|clip)/.test(cs.overflowX + cs.overflowY)) return;
   if (el.clientWidth <= 1 || el.clientHeight <= 1) return;  // visually-hidden text is meant to be clipped
   if (!(el.textContent || "").trim()) return;
-  if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) {
-    clipped.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
-      (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/).join(".") : ""));
-  }
+  if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) clipped.push(nameOf(el));
 });
 document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) { return s !== sheet; });
 return clipped.slice(0, 5);
@@ -183,7 +313,48 @@ def check_text_spacing(driver) -> list[Problem]:
                     "text is cut off when the user increases text spacing (WCAG 1.4.12)") for target in clipped]
 
 
+# Ids used by more than one element. axe 4.14 has no rule that fails them: duplicate-id is deprecated and in none of
+# the suite's tags, and duplicate-id-aria (ids that ARIA attributes or <label for> point at) only asks for a review
+# ("reviewOnFail"), which would leave the page passing. An accessible name or description, a label, a fragment link,
+# headers, list, form, popovertarget and scripts all reach only the first element with the id.
+_DUPLICATE_IDS = """
+var REFS = ["aria-activedescendant", "aria-controls", "aria-describedby", "aria-details", "aria-errormessage",
+            "aria-flowto", "aria-labelledby", "aria-owns", "headers", "list", "form", "popovertarget", "commandfor"];
+var counts = new Map(), uses = new Map();
+function use(id, how) {
+  if (!uses.has(id)) uses.set(id, []);
+  if (uses.get(id).indexOf(how) < 0) uses.get(id).push(how);
+}
+document.querySelectorAll("*").forEach(function (el) {
+  if (el.id) counts.set(el.id, (counts.get(el.id) || 0) + 1);
+  REFS.forEach(function (attr) {
+    (el.getAttribute(attr) || "").split(/\\s+/).forEach(function (id) { if (id) use(id, attr); });
+  });
+  if (el.tagName === "LABEL" && el.hasAttribute("for")) use(el.getAttribute("for"), "label for");
+  var href = el.getAttribute("href");
+  if (href && href.charAt(0) === "#" && href.length > 1) {
+    var target = href.slice(1);
+    try { target = decodeURIComponent(target); } catch (e) { /* not percent-encoded: the raw text is the id */ }
+    use(target, "href");
+  }
+});
+var found = [];
+counts.forEach(function (n, id) { if (n > 1) found.push([id, n, uses.get(id) || []]); });
+return found;
+"""
+
+
+def check_duplicate_ids(driver) -> list[Problem]:
+    """No id on more than one element; the message names the attributes that point at it."""
+    problems = []
+    for ident, count, uses in driver.execute_script(_DUPLICATE_IDS):
+        used = f"; {', '.join(uses)} pointing at it reach only the first" if uses else ""
+        problems.append(Problem("ids", "duplicate-id", f"#{ident}",
+                                f"{count} elements have this id{used} (ids must be unique)"))
+    return problems
+
+
 def emulate_forced_colors(driver, active: bool) -> None:
-    """Windows High Contrast-style rendering (``forced-colors: active``) through CDP."""
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
-                           {"features": [{"name": "forced-colors", "value": "active" if active else "none"}]})
+    """Windows High Contrast-style rendering (``forced-colors: active``) through CDP; kept for callers of the old
+    name, see :func:`wetkit.audit.browser.emulate_scheme`."""
+    emulate_scheme(driver, "forced-colors" if active else "light")

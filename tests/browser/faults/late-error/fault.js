@@ -1,0 +1,1 @@
+setTimeout(function () { throw new Error("late failure"); }, 600);

@@ -1,0 +1,1 @@
+setTimeout(function () { document.documentElement.dataset.late = "done"; }, 600);

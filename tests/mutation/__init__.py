@@ -1,0 +1,1 @@
+"""Semantic mutation testing for wetkit (``nox -s mutants``): see run.py."""

@@ -1,0 +1,272 @@
+"""Behaviour the Python mutation run (``python -m tests.mutation.pymut``) showed no test was holding.
+
+Each test states something a team calling wetkit would notice: the words of an error (which parameter, what is
+allowed), a boundary value, a value that must pass. They are grouped by the module whose mutants they catch; the
+mutants left alive on purpose, with the reason, are in ``tests/mutation/pymut_reasons.yaml``.
+"""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+
+import wetkit
+from wetkit import policy
+from wetkit.errors import ParameterError
+
+
+@pytest.fixture(scope="module")
+def wet():
+    return wetkit.environment(undefined=jinja2.StrictUndefined).globals["wet"]
+
+
+def _error(call) -> str:
+    with pytest.raises(ParameterError) as info:
+        call()
+    return str(info.value)
+
+
+# ---- wetkit/policy.py -------------------------------------------------------------------------------------------
+
+
+def test_allowed_schemes_reports_the_policy_in_force():
+    assert policy.allowed_schemes() == frozenset({"http", "https", "mailto", "tel"})
+    try:
+        policy.allow_schemes("SMS", "geo")
+        assert policy.allowed_schemes() == frozenset({"http", "https", "mailto", "tel", "sms", "geo"})
+    finally:
+        policy.reset_schemes()
+    assert policy.allowed_schemes() == policy.DEFAULT_SCHEMES
+
+
+def test_a_bad_attribute_name_says_which_names_are_allowed(wet):
+    message = _error(lambda: wet.button(text="x", attrs={"a b": "1"}))
+    assert message == ("wet.button: parameter 'attrs'['a b'] got '1' (str); allowed: attribute names made of ASCII "
+                       "letters, digits, '-', '_', ':' and '.'")
+
+
+@pytest.mark.parametrize("name", ["style", "onclick", "srcdoc"])
+def test_a_forbidden_attribute_says_why_and_what_to_do_instead(wet, name):
+    message = _error(lambda: wet.button(text="x", attrs={name: "1"}))
+    assert message.endswith(
+        "allowed: no 'style', 'srcdoc' or 'on*' attributes: pages run under Content-Security-Policy default-src "
+        "'self'; use classes= and a script file"
+    ), message
+
+
+@pytest.mark.parametrize("name", ["title", "aria-label", "data-note", "aria-description", "alt"])
+def test_text_attributes_are_never_read_as_urls(wet, name):
+    """Only URL attributes go through the URL policy: a title may mention 'javascript:' as plain words."""
+    html = str(wet.button(text="x", attrs={name: "javascript:alert(1), data:x"}))
+    assert f'{name}="javascript:alert(1), data:x"' in html
+    policy.check_attribute(name, "vbscript:x")  # no error
+
+URL_RULE = ("a relative URL, a #fragment, or a URL with the scheme http, https, mailto, tel (read as browsers do: tabs "
+            "and newlines removed)")
+
+
+def test_a_refused_url_says_what_is_allowed_and_which_scheme_browsers_read(wet):
+    message = _error(lambda: wet.button(text="x", href="java\tscript:x"))
+    assert message == (f"wet.button: parameter 'href' got 'java\\tscript:x' (str); allowed: {URL_RULE}; "
+                       "browsers read the scheme 'javascript' here")
+
+
+def test_the_policy_error_of_check_url_reads_on_its_own():
+    """A team calling wetkit.policy.check_url directly gets a ValueError whose text is the whole sentence."""
+    with pytest.raises(ValueError) as info:
+        policy.check_url(" JavaScript:x")
+    assert str(info.value) == f"{URL_RULE}; browsers read the scheme 'javascript' here"
+    assert info.value.allowed == str(info.value)
+
+
+# ---- wetkit/audit/axe.py: what the suite does with axe's answers (no browser: a stand-in driver) ---------------
+
+
+class _Driver:
+    """Answers like a WebDriver page with axe loaded: ``info`` for the engine check, ``result`` for a run."""
+
+    def __init__(self, info=None, result=None):
+        self.info, self.result = info, result
+        self.scripts: list[tuple[str, tuple]] = []
+        self.runs: list[tuple] = []
+
+    def execute_script(self, script, *args):
+        self.scripts.append((script, args))
+        return self.info if "getRules" in script else None
+
+    def execute_async_script(self, script, *args):
+        self.runs.append(args)
+        return self.result
+
+
+GOOD_ENGINE = {"version": "4.14.2", "counts": {t: 10 for t in ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                                                 "wcag22aa", "best-practice")},
+               "colour": ["link-in-text-block", "color-contrast"]}
+
+
+def _runner(tmp_path, driver, **kwargs):
+    pytest.importorskip("axe_selenium_python")
+    from wetkit.audit.axe import AxeRunner
+
+    script = tmp_path / "axe.min.js"
+    script.write_text("/* axe */", encoding="utf-8")
+    return AxeRunner(driver, script=script, **kwargs)
+
+
+def test_axe_runs_the_suite_tags_or_only_the_rules_asked_for(tmp_path):
+    driver = _Driver(result={"version": "4.14.2", "violations": [], "incomplete": []})
+    runner = _runner(tmp_path, driver)
+    assert runner.run() == driver.result
+    assert runner.run("#main", rules=("color-contrast",)) == driver.result
+    assert driver.runs == [
+        (None, {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
+                                                      "best-practice"]},
+                "resultTypes": ["violations", "incomplete"]}),
+        ("#main", {"runOnly": {"type": "rule", "values": ["color-contrast"]},
+                   "resultTypes": ["violations", "incomplete"]}),
+    ]
+
+
+@pytest.mark.parametrize(("answer", "message"), [
+    ({"error": "TypeError: x is undefined"}, "axe failed: TypeError: x is undefined"),
+    (None, "axe returned null"),
+    ("x" * 300, "axe returned \"" + "x" * 199),
+])
+def test_an_axe_failure_is_a_python_error_not_an_empty_result(tmp_path, answer, message):
+    from wetkit.audit.axe import AxeError
+
+    runner = _runner(tmp_path, _Driver(result=answer))
+    with pytest.raises(AxeError) as info:
+        runner.run()
+    assert str(info.value) == message
+
+
+def test_the_engine_is_checked_once_and_its_colour_rules_kept(tmp_path):
+    driver = _Driver(info=GOOD_ENGINE)
+    runner = _runner(tmp_path, driver)
+    runner.inject()
+    runner.inject()
+    assert runner.version == "4.14.2"
+    assert runner.colour_rules == ("color-contrast", "link-in-text-block")
+    assert runner.rule_counts == GOOD_ENGINE["counts"]
+    checks = [args for script, args in driver.scripts if "getRules" in script]
+    assert checks == [(list(runner.tags), "cat.color")]
+    assert [script for script, _ in driver.scripts].count("/* axe */") == 2  # injected into each page
+
+
+PINS = "the suite pins 4.14.x (run `npm ci`)"
+
+
+@pytest.mark.parametrize(("info", "message"), [
+    (None, "{script} did not define axe in the page"),
+    (dict(GOOD_ENGINE, version="3.1.1"), "axe-core 3.1.1 loaded from {script}; " + PINS),
+    (dict(GOOD_ENGINE, version="4.141.0"), "axe-core 4.141.0 loaded from {script}; " + PINS),
+    (dict(GOOD_ENGINE, counts={"wcag2a": 30, "wcag22aa": 0, "best-practice": 0}),
+     "axe-core 4.14.2 has no rules for tag(s) wcag22aa, best-practice: an unknown tag runs zero rules"),
+    (dict(GOOD_ENGINE, colour=[]), "axe-core 4.14.2 has no cat.color rules in tag(s) wcag2a, wcag2aa, wcag21a, "
+                                   "wcag21aa, wcag22aa, best-practice: the dark-mode pass would run zero rules"),
+])
+def test_an_engine_that_cannot_prove_the_suite_is_refused(tmp_path, info, message):
+    from wetkit.audit.axe import AxeError
+
+    runner = _runner(tmp_path, _Driver(info=info))
+    with pytest.raises(AxeError) as error:
+        runner.inject()
+    assert str(error.value) == message.format(script=runner.script)
+    with pytest.raises(AxeError):  # still refused on the next page: a failed check is not remembered as passed
+        runner.inject()
+
+
+def test_axe_speaks_the_page_language_after_every_injection(tmp_path):
+    locale = {"lang": "fr", "rules": {}}
+    driver = _Driver(info=GOOD_ENGINE)
+    runner = _runner(tmp_path, driver, locale=locale)
+    runner.inject()
+    runner.inject()
+    configured = [args for script, args in driver.scripts if "axe.configure" in script]
+    assert configured == [(locale,), (locale,)]
+    english = _Driver(info=GOOD_ENGINE)
+    _runner(tmp_path, english).inject()
+    assert not [script for script, _ in english.scripts if "axe.configure" in script]
+
+
+def test_axe_locales_are_read_beside_the_pinned_script(tmp_path):
+    from wetkit.audit.axe import AxeError, load_axe_locale
+
+    script = tmp_path / "axe.min.js"
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "fr.json").write_text('{"lang": "fr"}', encoding="utf-8")
+    (tmp_path / "locales" / "pt_BR.json").write_text('{"lang": "pt_BR"}', encoding="utf-8")
+    (tmp_path / "locales" / "_template.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "locales" / "de.json").write_text("{not json", encoding="utf-8")
+    for english in ("", "en", "en-CA"):
+        assert load_axe_locale(english, script) is None
+    assert load_axe_locale("fr", script) == {"lang": "fr"}
+    assert load_axe_locale("pt-BR", script) == {"lang": "pt_BR"}
+    with pytest.raises(AxeError) as info:
+        load_axe_locale("xx", script)
+    assert str(info.value) == f"axe-core has no 'xx' locale in {tmp_path / 'locales'} (found: de, fr, pt_BR)"
+    with pytest.raises(AxeError, match=r"de\.json: not a readable axe locale \("):
+        load_axe_locale("de", script)
+
+
+def test_the_axe_script_can_be_named_by_the_environment(tmp_path, monkeypatch):
+    from wetkit.audit.axe import find_axe_script
+
+    monkeypatch.setenv("WETKIT_AXE_SCRIPT", str(tmp_path / "axe.min.js"))
+    assert find_axe_script() == tmp_path / "axe.min.js"
+
+
+# ---- wetkit/params.py ---------------------------------------------------------------------------------------------
+
+
+def test_attrs_that_are_not_a_dict_say_what_attrs_takes(wet):
+    message = _error(lambda: wet.tag(text="x", attrs=["a"]))
+    assert message == ("wet.tag: parameter 'attrs' got ['a'] (list); allowed: a dict of attribute name to str, int, "
+                       "True, False or None")
+
+
+@pytest.mark.parametrize("key", ["class", "Class"])
+def test_a_class_in_attrs_points_to_classes(wet, key):
+    message = _error(lambda: wet.tag(text="x", attrs={key: "big"}))
+    assert message == (f"wet.tag: parameter 'attrs'[{key!r}] got 'big' (str); allowed: no 'class' here: pass extra "
+                       "classes with classes=")
+
+
+def test_an_unknown_parameter_lists_the_known_ones_and_guesses_only_when_close(wet):
+    far = _error(lambda: wet.tag(text="x", qqqq=1))
+    assert far.startswith("wet.tag: unknown parameter 'qqqq' (given 1 (int)); known: text, variant, "), far
+    close = _error(lambda: wet.tag(text="x", variantt="x"))
+    assert close.startswith("wet.tag: unknown parameter 'variantt' (given 'x' (str)); did you mean 'variant'? known: "
+                            "text, variant, "), close
+    field = _error(lambda: wet.fieldset(legend={"text": "Q", "sizee": "l"}))
+    assert field.startswith("wet.fieldset: parameter 'legend' has unknown field 'sizee' (given 'l' (str)); did you "
+                            "mean 'size'? known: text, "), field
+
+
+@pytest.mark.parametrize("value", [["a"], {"b": 1}, object])
+def test_an_attrs_value_that_is_not_a_scalar_is_refused_by_name(wet, value):
+    message = _error(lambda: wet.tag(text="x", attrs={"data-X": value}))
+    assert message.startswith("wet.tag: parameter 'attrs'['data-X'] got " + repr(value)[:20]), message
+    assert message.endswith("allowed: a dict of attribute name to str, int, True, False or None"), message
+
+
+def test_a_parameter_error_names_the_component_for_code_that_catches_it(wet):
+    with pytest.raises(ParameterError) as info:
+        wet.tag(text=5)
+    assert info.value.component == "tag"
+
+
+def test_an_error_deep_in_a_list_shows_the_offending_item_not_the_whole_list(wet):
+    message = _error(lambda: wet.error_summary(errors=[{"text": "a", "href": "#a"}, {"text": "b", "href": 5}]))
+    assert message == "wet.error_summary: parameter 'errors'[1].href got 5 (int); allowed: a string"
+    message = _error(lambda: wet.select(name="s", label="S", items=[{"value": "a", "text": "A"},
+                                                                      {"value": "b", "text": ["B"]}]))
+    assert message.startswith("wet.select: parameter 'items'[1].text got ['B'] (list); allowed: "), message
+
+
+def test_an_item_that_cannot_be_found_again_shows_what_was_passed_never_none(wet):
+    """A generator of items is spent once checked: the error shows the generator given, not a made-up None."""
+    message = _error(lambda: wet.select(name="s", label="S", items=(i for i in [{"value": "a", "text": 5}])))
+    assert message.startswith("wet.select: parameter 'items'[0].text got <generator object "), message
+    assert "(generator); allowed: " in message
