@@ -4,8 +4,9 @@ The suite runs in parallel with pytest-xdist (``nox -s a11y`` passes ``-n`` and 
 
 - every session fixture here (the built site, its server, the Auditor and its browser) exists once per worker;
 - the demo pages of test_a11y.py are handed out one at a time to whichever worker is free; every other module in this
-  folder is one ``xdist_group``, so its tests run in one worker, in file order, on one browser, as they do serially
-  (flows, keyboard and JS behaviour tests, the fault pages, the Grid);
+  folder is one group, so its tests run in one worker, in file order, on one browser, as they do serially (flows,
+  keyboard and JS behaviour tests, the fault pages, the Grid). The grouping is this file's own xdist scheduler (see
+  ``pytest_xdist_make_scheduler``: with pytest 9.2, xdist's ``xdist_group`` marks never reach its scheduler);
 - each test's report carries what the worker's Auditor did during it (pages audited, "needs review" results) as
   report attributes, which xdist sends to the controller with the report. The controller merges them: the needs-review
   file, the page count and the closing line ``a11y: N pages audited in S s (X s per page, W workers)``. Report
@@ -134,13 +135,41 @@ def _is_a11y_page_test(nodeid: str) -> bool:
     return path.replace("\\", "/").endswith("browser/" + A11Y_FILE) and name.startswith(A11Y_TEST + "[")
 
 
+def _grouped(path: Path) -> bool:
+    """A module whose tests run together in one worker: every browser test module but test_a11y.py."""
+    return path.parent == HERE and path.name != A11Y_FILE
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
     if not config.pluginmanager.hasplugin("xdist"):
         return
     for item in items:
-        if item.path.parent == HERE and item.path.name != A11Y_FILE:
+        if _grouped(item.path):
             item.add_marker(pytest.mark.xdist_group(f"browser-{item.path.stem}"))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup`` that does not depend on the marks reaching the scheduler.
+
+    xdist applies ``xdist_group`` by appending ``@group`` to ``item._nodeid``; pytest 9.2 derives ``nodeid`` from
+    ``item._id``, so with xdist 3.8 the suffix never arrives and every test is scheduled alone (the marks above are
+    still set for the versions where they work). This scheduler groups by what the controller sees, the node id: one
+    work unit per grouped module, one per demo page; ``@group`` suffixes are honoured when present.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserGroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            if _grouped((config.rootpath / path).resolve()):
+                return path
+            return nodeid.rsplit("@", 1)[-1] if "@" in nodeid.split("::", 1)[-1] else nodeid
+
+    return BrowserGroupScheduling(config, log)
 
 
 def pytest_collection_finish(session):
