@@ -300,6 +300,9 @@ def test_bad_targets_are_named_and_the_run_goes_on(site, tmp_path, crash_url, ca
                      "--prepare", hook, "--no-keyboard", "--json", str(tmp_path / "r.json")])
     out = capsys.readouterr().out
     assert code == 1
+    found = {p["url"]: [(pr["rule"], pr["message"]) for pr in p["problems"]]
+             for p in json.loads((tmp_path / "r.json").read_text())["pages"]}
+    assert found[unreachable] == [("unreachable", f"{unreachable} could not be reached (ERR_CONNECTION_REFUSED)")]
     assert f"{unreachable} could not be reached (ERR_CONNECTION_REFUSED)" in out
     assert f"{not_xml}: not XML" in out
     assert f"FAIL  {slow}" in out and "[load] timeout" in out

@@ -39,7 +39,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.mutation.run import REPORTS, ROOT, copy_tree
+from tests.mutation.run import LINKED, REPORTS, ROOT, copy_tree
 
 REASONS_FILE = Path(__file__).with_name("pymut_reasons.yaml")
 #: The tests every module's selection includes: the ones written to kill mutants.
@@ -205,15 +205,18 @@ def toml_list(values: list[str]) -> str:
     return "[" + ", ".join(json.dumps(v) for v in values) + "]"
 
 
-def configure(tree: Path, module: Module, tests: list[str]) -> None:
+def configure(tree: Path, module: Module, tests: list[str], isolation: str) -> None:
     """Write ``[tool.mutmut]`` for ``module`` into the copy's pyproject.toml (replacing a previous one).
 
-    wetkit does real work at import time: the registry loads every spec and builds each parameter's check
-    (``params._make_check``), ``rules`` registers its rules, test modules build their parametrisations from the
-    registry. mutmut's default ``fork`` isolation forks each mutant from a process that already imported all of
-    that with the original code, so a mutant of such code could never be seen. Here each mutant runs in a fresh
-    child of a fork server that has imported only third-party modules (:data:`PRELOAD`): wetkit and the tests are
-    imported under the mutant. The plugin hooks below give such import-time functions every test of the selection.
+    wetkit does real work at import time and caches it: the registry loads every spec and builds each parameter's
+    check (``params._make_check``), ``rules`` registers its rules, test modules build their parametrisations from
+    the registry, compiled themes are cached. mutmut's ``fork`` isolation forks each mutant from the process that
+    ran the clean tests, where all of that already happened with the original code: a mutant there can make a test
+    fail (a sure kill) but its survival proves nothing when the mutated code ran at import or fed a cache. So each
+    module runs twice (:func:`run_module`): ``fork`` for every mutant (fast), then ``forkserver`` for the
+    survivors, each in a fresh child of a fork server that has imported only third-party modules
+    (:data:`PRELOAD`): wetkit and the tests are imported under the mutant. The plugin hooks below give functions
+    called at import time every test of the selection.
     """
     preload = tree / "pymut-preload.txt"
     preload.write_text("\n".join(PRELOAD) + "\n", encoding="utf-8")
@@ -226,7 +229,7 @@ def configure(tree: Path, module: Module, tests: list[str]) -> None:
         'also_copy = ["components", "themes"]',
         f"pytest_add_cli_args_test_selection = {toml_list(tests)}",
         f"pytest_add_cli_args = {toml_list(PYTEST_ARGS)}",
-        'process_isolation = "forkserver"',
+        f"process_isolation = {json.dumps(isolation)}",
         'forkserver_warmup = "import"',
         f"preload_modules_file = {json.dumps(str(preload))}",
         f"timeout_constant = {TIMEOUT_CONSTANT}",
@@ -245,50 +248,64 @@ def selected_tests(tree: Path, module: Module) -> list[str]:
     return found
 
 
-def run_module(tree: Path, module: Module, jobs: int, timeout: float) -> dict:
-    """Run mutmut on one module in ``tree``; the module's summary and one result per mutant."""
+def tree_for(root: Path, module: Module) -> Path:
+    """The copy of the working tree a module's run uses: ``root/<module path with _>`` (refreshed each run)."""
+    tree = root / module.path.replace("/", "_").removesuffix(".py")
+    for name in LINKED:  # copy_tree links these afresh
+        if (tree / name).is_symlink():
+            (tree / name).unlink()
+    copy_tree(tree)
+    return tree
+
+
+def run_module(root: Path, module: Module, jobs: int, timeout: float) -> dict:
+    """Run mutmut on one module in its copy under ``root``; the module's summary and one result per mutant.
+
+    Two passes (see :func:`configure`): every mutant under ``fork``, then the survivors under ``forkserver``; the
+    second pass's verdict stands. A copy that already holds mutmut's results for the module (``--work``) is
+    resumed: mutants not checked yet are run, mutmut drops the results of functions whose code changed, and the
+    survivors are run again in the second pass, so new tests count. A mutmut stopped by a signal (a shared
+    machine) is resumed up to :data:`RESUMES` times.
+    """
     started = time.monotonic()
     summary = {"module": module.path, "functions": list(module.functions), "note": module.note, "results": [],
-               "skipped": "", "error": "", "tests": []}
-    if not (tree / module.path).is_file():
+               "skipped": "", "error": "", "tests": [], "resumed": False}
+    if not (ROOT / module.path).is_file():
         summary["skipped"] = f"{module.path} is not in the tree yet"
         return summary
+    tree = tree_for(root, module)
     tests = selected_tests(tree, module)
     summary["tests"] = tests
     if not [t for t in tests if t != KILLS]:
         summary["skipped"] = f"no test file for it yet ({', '.join(t for t in module.tests if t != KILLS)})"
         return summary
-    configure(tree, module, tests)
-    shutil.rmtree(tree / "mutants", ignore_errors=True)
-    command = [*mutmut_command(), "run", *(["--max-children", str(jobs)] if jobs else []), *name_globs(module)]
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    env.pop("PYTHONPATH", None)
+    meta = tree / "mutants" / (module.path + ".meta")
+    summary["resumed"] = meta.is_file()
     log = REPORTS / "pymutants-logs" / (module.path.replace("/", "_") + ".log")
     log.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with log.open("w", encoding="utf-8") as out:
-            done = subprocess.run(command, cwd=tree, env=env, stdout=out, stderr=subprocess.STDOUT, timeout=timeout)
-        returncode = done.returncode
-    except subprocess.TimeoutExpired:
-        returncode = None
-    summary["seconds"] = round(time.monotonic() - started, 1)
     summary["log"] = str(log.relative_to(ROOT))
-    meta = tree / "mutants" / (module.path + ".meta")
+    deadline = started + timeout
+    with log.open("a" if summary["resumed"] else "w", encoding="utf-8") as out:
+        configure(tree, module, tests, "fork")
+        returncode = _mutmut_run(tree, name_globs(module), jobs, deadline, out, meta)
+        again = [name for name, code in _exit_codes(meta, module).items()
+                 if outcome_of(status_of(code)) in ("survived", "no tests")] if returncode == 0 else []
+        if again:
+            print(f"    {len(again)} survivor(s) of the fast pass: running them again, each under a fresh import",
+                  flush=True)
+            configure(tree, module, tests, "forkserver")
+            returncode = _mutmut_run(tree, again, jobs, deadline, out, meta)
+    summary["seconds"] = round(time.monotonic() - started, 1)
     if returncode != 0 or not meta.is_file():
         tail = "\n".join(_tail(log, 15))
         summary["error"] = (f"mutmut took over {timeout:.0f} s" if returncode is None else
                             f"mutmut exit {returncode}") + f"; end of {summary['log']}:\n{tail}"
         return summary
-    exit_codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-    dotted = dotted_name(module.path)
-    wanted = set(module.functions)
-    for mutant, code in sorted(exit_codes.items(), key=lambda item: _natural(item[0])):
-        function = function_of(mutant, dotted)
-        if wanted and function not in wanted:
-            continue
+    env = _env()
+    for mutant, code in _exit_codes(meta, module).items():
         status = status_of(code)
-        result = {"module": module.path, "mutant": mutant, "function": function, "status": status,
-                  "outcome": outcome_of(status), "change": "", "reason": ""}
+        result = {"module": module.path, "mutant": mutant, "function": function_of(mutant, dotted_name(module.path)),
+                  "status": status, "outcome": outcome_of(status), "change": "", "reason": ""}
         if result["outcome"] != "killed":
             shown = subprocess.run([*mutmut_command(), "show", mutant], cwd=tree, env=env, capture_output=True,
                                    text=True)
@@ -296,6 +313,40 @@ def run_module(tree: Path, module: Module, jobs: int, timeout: float) -> dict:
         summary["results"].append(result)
     summary["seconds"] = round(time.monotonic() - started, 1)
     return summary
+
+
+#: How many times a mutmut stopped by a signal is resumed within one run.
+RESUMES = 3
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("PYTHONPATH", None)
+    return env
+
+
+def _mutmut_run(tree: Path, names: list[str], jobs: int, deadline: float, out, meta: Path) -> int | None:
+    """``mutmut run [names]`` in ``tree``; its exit code, or None when the deadline passed."""
+    command = [*mutmut_command(), "run", *(["--max-children", str(jobs)] if jobs else []), *names]
+    for attempt in range(1, RESUMES + 2):
+        out.flush()
+        try:
+            done = subprocess.run(command, cwd=tree, env=_env(), stdout=out, stderr=subprocess.STDOUT,
+                                  timeout=max(1.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            return None
+        if done.returncode >= 0 or not meta.is_file() or attempt > RESUMES:
+            return done.returncode
+        print(f"    mutmut was stopped by signal {-done.returncode}; resuming ({attempt}/{RESUMES})", flush=True)
+    return done.returncode
+
+
+def _exit_codes(meta: Path, module: Module) -> dict[str, int | None]:
+    """mutmut's exit code per mutant of the module's chosen functions, in source order."""
+    codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    dotted, wanted = dotted_name(module.path), set(module.functions)
+    return {name: codes[name] for name in sorted(codes, key=_natural)
+            if not wanted or function_of(name, dotted) in wanted}
 
 
 def _tail(path: Path, count: int) -> list[str]:
@@ -364,8 +415,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min", type=float, default=0.9, help="smallest killed share per module (default 0.9)")
     parser.add_argument("--jobs", type=int, default=0, help="mutants tested at once (default: mutmut's, one a core)")
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds one module's run may take")
-    parser.add_argument("--keep", action="store_true",
-                        help="keep the copy (its path is printed): `mutmut show NAME` or `mutmut run NAME` there")
+    parser.add_argument("--work", type=Path, help="keep the copies in this folder (one per module) and resume "
+                        "there next time; `mutmut show NAME` works in WORK/<module>")
     parser.add_argument("--list", action="store_true", help="list the modules and stop")
     args = parser.parse_args(argv)
 
@@ -379,12 +430,11 @@ def main(argv: list[str] | None = None) -> int:
 
     modules = []
     started = time.monotonic()
-    tree = Path(tempfile.mkdtemp(prefix="wetkit-pymutants-"))
+    root = args.work.resolve() if args.work else Path(tempfile.mkdtemp(prefix="wetkit-pymutants-"))
     try:
-        copy_tree(tree)
         for index, module in enumerate(chosen, 1):
             print(f"[{index}/{len(chosen)}] {module.path} ...", flush=True)
-            summary = run_module(tree, module, args.jobs, args.timeout)
+            summary = run_module(root, module, args.jobs, args.timeout)
             for result in summary["results"]:
                 if result["outcome"] in ("survived", "no tests"):
                     entry = next((e for e in reasons if reason_matches(e, result)), None)
@@ -392,10 +442,8 @@ def main(argv: list[str] | None = None) -> int:
             modules.append(summary)
             print("    " + module_line(summary), flush=True)
     finally:
-        if args.keep:
-            print(f"pymutants: the copy is kept in {tree} (mutmut's folder for the last module: {tree / 'mutants'})")
-        else:
-            shutil.rmtree(tree, ignore_errors=True)
+        if not args.work:
+            shutil.rmtree(root, ignore_errors=True)
     return report(modules, reasons, time.monotonic() - started, args.min)
 
 

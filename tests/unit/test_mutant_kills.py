@@ -270,3 +270,11 @@ def test_an_item_that_cannot_be_found_again_shows_what_was_passed_never_none(wet
     message = _error(lambda: wet.select(name="s", label="S", items=(i for i in [{"value": "a", "text": 5}])))
     assert message.startswith("wet.select: parameter 'items'[0].text got <generator object "), message
     assert "(generator); allowed: " in message
+
+
+def test_a_long_value_is_cut_to_80_characters_in_the_error(wet):
+    fits = "a" * 78  # repr: 80 characters, shown whole
+    assert f"parameter 'variant' got '{fits}' (str); allowed: " in _error(lambda: wet.tag(text="x", variant=fits))
+    long = "b" * 79  # repr: 81 characters, cut to 77 and "..."
+    message = _error(lambda: wet.tag(text="x", variant=long))
+    assert f"parameter 'variant' got '{'b' * 76}... (str); allowed: " in message, message

@@ -10,6 +10,7 @@ A page that fails to load or hangs is reported as a problem and the browser is r
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -104,12 +105,22 @@ class Auditor:
             self.close()
             return self._failed(url, "browser-error", str(err.msg or err).splitlines()[0])
         if landed["href"].startswith("chrome-error:"):  # Chromium shows its own error page and WebDriver says nothing
+            landed = self._error_code_of(landed)
             check_console(self.driver)
             return self._failed(url, "unreachable", f"{url} could not be reached ({landed['error'] or 'no answer'})")
         if landed["status"] >= 400:  # the server's error page is not the page that was asked for
             check_console(self.driver)
             return self._failed(url, "http-error", f"{url} answered HTTP {landed['status']}")
         return self.audit_current(allow, focus_walk, label=url)
+
+    def _error_code_of(self, landed: dict, wait_s: float = 3.0) -> dict:
+        """Chromium's error page fills in its ``ERR_…`` code from its own script, which may not have run yet on a
+        busy machine when ``get`` returns: ask again for up to ``wait_s`` before calling it "no answer"."""
+        deadline = time.monotonic() + wait_s
+        while not landed["error"] and time.monotonic() < deadline:
+            time.sleep(0.1)
+            landed = self.driver.execute_script(_LANDED)
+        return landed
 
     def audit_current(self, allow: Iterable[str] = (), focus_walk: bool = True,
                       label: str | None = None) -> PageResult:
