@@ -1,4 +1,4 @@
-"""Sessions: lint, tests, docs, a11y (plain `nox` runs all four, as CI does) and bench.
+"""Sessions: lint, tests, i18n, docs, a11y (plain `nox` runs these five, as CI does) and bench.
 
 The a11y session needs Chromium + chromedriver and Node (for `npm ci`, which installs the pinned axe-core);
 `scripts/test-setup.sh` installs them on Debian/Ubuntu.
@@ -6,7 +6,7 @@ The a11y session needs Chromium + chromedriver and Node (for `npm ci`, which ins
 
 import nox
 
-nox.options.sessions = ["lint", "tests", "docs", "a11y"]
+nox.options.sessions = ["lint", "tests", "i18n", "docs", "a11y"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
@@ -21,9 +21,19 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def tests(session: nox.Session) -> None:
     """Unit and integration tests (macro contract, specs, themes, site build, the installed wheel)."""
-    session.install("-e", ".[flask,wtforms,audit,example]", "pytest>=8", "build>=1.0", "hypothesis>=6.100",
-                    "html5lib>=1.1")
+    session.install("-e", ".[flask,flask-babel,wtforms,audit,example]", "pytest>=8", "build>=1.0",
+                    "hypothesis>=6.100", "html5lib>=1.1")
     session.run("pytest", "tests/unit", "tests/integration", *session.posargs)
+
+
+@nox.session
+def i18n(session: nox.Session) -> None:
+    """Catalogues complete and in line with the templates: `python -m wetkit.i18n check` (a message missing,
+    fuzzy, empty or obsolete, a placeholder or plural form wrong, a stale .mo or .pot, words outside gettext in a
+    template or inside a script), then the French tests, and French rendered from the installed wheel."""
+    session.install("-e", ".[flask,flask-babel]", "pytest>=8", "build>=1.0")
+    session.run("python", "-m", "wetkit.i18n", "check")
+    session.run("pytest", "tests/unit/test_i18n.py", "tests/unit/test_i18n_check.py", "tests/i18n", *session.posargs)
 
 
 @nox.session

@@ -5,26 +5,51 @@
 
 The stylesheet is compiled once per process (libsass, ~50 ms) and served with an ETag; ``wetkit/page.html``
 links to it by default. Pass ``url_prefix`` to serve it elsewhere (the templates get it as ``static_url``).
+
+Language of each request (docs/i18n.md), the first of these that gives one:
+
+1. ``get_lang()``, a callable you pass (reads the request, a cookie, the session...), returning a BCP 47 tag or None;
+2. Flask-Babel's locale (``flask_babel.get_locale()``, so its ``locale_selector``) when the app uses Flask-Babel;
+3. the route's ``lang`` part (``@app.get("/<any(en, fr):lang>/apply")``), from ``request.view_args``;
+4. ``app.config["WETKIT_LANG"]`` (the ``lang`` argument; default ``"en"``).
+
+The tag must have a catalogue (wetkit's, or one in ``catalogues``); otherwise rendering raises LanguageError. Flask-
+Babel may be set up before or after ``init_app``: wetkit's messages still come from wetkit's catalogues, and the app's
+own ``_()`` strings from Flask-Babel's.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from typing import Any
 
 from wetkit.jinja import install
 
 URL_PREFIX = "/static/wetkit"
 
 
-def init_app(app, url_prefix: str = URL_PREFIX, theme: str = "base"):
-    """Register wetkit with a Flask app; returns the app."""
+def init_app(app, url_prefix: str = URL_PREFIX, theme: str = "base", *, lang: str | None = None,
+             get_lang: Callable[[], str | None] | None = None, catalogues: Any = ()):
+    """Register wetkit with a Flask app; returns the app. ``lang``, ``get_lang``, ``catalogues``: the language of
+    each request (see the module docstring) and a team's catalogue folders (see :func:`wetkit.install`)."""
     from flask import Blueprint, Response, abort, request
 
     from wetkit import paths
     from wetkit.assets import bundle_js
     from wetkit.sass import compile_theme
 
-    install(app.jinja_env)
+    if lang is not None:
+        app.config["WETKIT_LANG"] = lang
+    default = app.config.setdefault("WETKIT_LANG", "en")
+    install(app.jinja_env, lang=default, catalogues=catalogues, _where="wetkit.flask.init_app")
+    localizer = app.jinja_env.globals["wet_i18n"]
+    localizer.selector = _selector(app, localizer, get_lang)
+
+    @app.before_request
+    def wetkit_gettext():
+        # Flask-Babel set up after init_app replaces the environment's gettext: put wetkit's back in front of it.
+        localizer.install(app.jinja_env)
     assets = {}
 
     def load(filename: str):
@@ -63,3 +88,31 @@ def init_app(app, url_prefix: str = URL_PREFIX, theme: str = "base"):
         return {"static_url": url_prefix}
 
     return app
+
+
+def _selector(app, localizer, get_lang: Callable[[], str | None] | None) -> Callable[[], str | None]:
+    """The request's language tag (None outside a request), worked out once per request and checked."""
+    from flask import g, has_request_context, request
+
+    def request_lang() -> str | None:
+        tag = get_lang() if get_lang is not None else None
+        if not tag and "babel" in app.extensions:
+            from flask_babel import get_locale
+
+            locale = get_locale()
+            tag = str(locale).replace("_", "-") if locale is not None else None  # Babel writes fr_CA
+        if not tag and request.view_args:
+            tag = request.view_args.get("lang")
+        return tag or app.config["WETKIT_LANG"]
+
+    def selector() -> str | None:
+        if not has_request_context():
+            return None
+        tag = g.get("_wetkit_lang")
+        if tag is None:
+            tag = request_lang()
+            localizer.messages(tag, "wetkit.flask (this request's language)", "lang")
+            g._wetkit_lang = tag
+        return tag
+
+    return selector

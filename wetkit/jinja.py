@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from wetkit import paths, policy
+from wetkit import i18n, paths, policy
 from wetkit.errors import AttributeRefused, ParameterError, SpecError
 from wetkit.params import describe
 from wetkit.registry import HELPERS, ComponentSpec, Registry, get_registry
@@ -295,25 +295,33 @@ def slugify(value: str) -> str:
     return "-".join(p for p in "".join(out).split("-") if p)
 
 
-# ---- gettext ---------------------------------------------------------------------------------------------------
+# ---- gettext ----------------------------------------------------------------------------------------------------
 
 
-def translations(lang: str = "en") -> _gettext.NullTranslations:
-    """wetkit's own catalogue for ``lang`` (falls back to the English msgids)."""
-    return _gettext.translation("wetkit", localedir=str(paths.LOCALE_DIR), languages=[lang], fallback=True)
+def translations(lang: str = "en", catalogues: Any = ()) -> _gettext.NullTranslations:
+    """wetkit's own catalogue for ``lang`` as a ``gettext`` translations object (see :func:`wetkit.i18n.translations`:
+    a malformed tag, or one without a catalogue, is a LanguageError)."""
+    return i18n.translations(lang, catalogues)
 
 
-def install(env: jinja2.Environment, *, registry: Registry | None = None) -> jinja2.Environment:
+def install(env: jinja2.Environment, *, registry: Registry | None = None, lang: str = "en",
+            catalogues: Any = (), _where: str = "wetkit.install") -> jinja2.Environment:
     """Add wetkit to an existing Environment: loader, ``wet`` global, filters, gettext; returns ``env``.
 
     The existing loader keeps priority, so a team can override ``wetkit/page.html``. wetkit's own templates are
-    always autoescaped, whatever the environment's setting. gettext is installed only if the environment has none
-    (a Flask-Babel or Django setup keeps its own).
+    always autoescaped, whatever the environment's setting.
+
+    Languages (docs/i18n.md): ``lang`` is the default language, a BCP 47 tag with a catalogue (``"fr"``,
+    ``"fr-CA"``); ``catalogues`` are a team's folders of ``<lang>/LC_MESSAGES/wetkit.po`` (or ``.mo``), read before
+    wetkit's own, to add a language or reword a message. wetkit's messages then come from its catalogues; any other
+    message goes to the gettext the environment already had (Flask-Babel's, Django's), so install wetkit after it.
+    Also added: the ``wet_language`` global (``{% call wet_language("fr") %}``) and the ``wet_date`` filter.
 
     ``registry`` is where ``wet.<name>`` and ``wetkit/<name>.html`` come from (default: wetkit's own components,
     :func:`wetkit.registry.get_registry`). Pass the same Registry to the site build, ``compile_theme`` and
     ``bundle_js`` so pages, styles and scripts agree.
     """
+    localizer = i18n.Localizer(lang, catalogues, _where)  # first: a bad language leaves env untouched
     if registry is None:  # not `registry or ...`: a Registry with no components is falsy, yet it was asked for
         registry = get_registry()
     ours = WetkitLoader(registry)
@@ -329,8 +337,7 @@ def install(env: jinja2.Environment, *, registry: Registry | None = None) -> jin
     env.autoescape = autoescape
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    if "gettext" not in env.globals:
-        env.install_gettext_translations(translations("en"), newstyle=True)
+    localizer.install(env)
     env.filters["wet_attrs"] = html_attrs
     env.filters["wet_slug"] = slugify
     env.globals["wet_classes"] = class_names
@@ -341,10 +348,13 @@ def install(env: jinja2.Environment, *, registry: Registry | None = None) -> jin
     return env
 
 
-def environment(lang: str = "en", *, registry: Registry | None = None, **options: Any) -> jinja2.Environment:
-    """A new Environment with wetkit installed: autoescape on, ``trim_blocks``/``lstrip_blocks`` on, gettext for
-    ``lang``. Any ``jinja2.Environment`` option may be passed (``loader=``, ``undefined=StrictUndefined``…).
-    ``registry``: the components it serves (default: wetkit's own; see :func:`install`)."""
+def environment(lang: str = "en", *, registry: Registry | None = None, catalogues: Any = (),
+                **options: Any) -> jinja2.Environment:
+    """A new Environment with wetkit installed: autoescape on, ``trim_blocks``/``lstrip_blocks`` on, wetkit's
+    messages in ``lang`` (a BCP 47 tag: ``"en"``, ``"fr"``, ``"fr-CA"``; LanguageError when malformed or without a
+    catalogue). ``catalogues``: a team's catalogue folders (see :func:`install`). Any ``jinja2.Environment`` option
+    may be passed (``loader=``, ``undefined=StrictUndefined``…). ``registry``: the components it serves (default:
+    wetkit's own; see :func:`install`)."""
     options.setdefault("autoescape", True)
     options.setdefault("trim_blocks", True)
     options.setdefault("lstrip_blocks", True)
@@ -352,5 +362,4 @@ def environment(lang: str = "en", *, registry: Registry | None = None, **options
     if "jinja2.ext.i18n" not in extensions:
         extensions.append("jinja2.ext.i18n")
     env = jinja2.Environment(extensions=extensions, **options)
-    env.install_gettext_translations(translations(lang), newstyle=True)
-    return install(env, registry=registry)
+    return install(env, registry=registry, lang=lang, catalogues=catalogues, _where="wetkit.environment")

@@ -16,6 +16,11 @@ Spec shape::
     examples:
       primary: {description: ..., params: {...}, content: !html "<p>for call blocks</p>"}
       alone: {params: {...}, after: !html "<input id=x>"}  # demo-only markup after it (a label's control)
+      labelled:                          # French text for the French demo pages (see Example.params_for)
+        params: {label: Email address, name: email}
+        params_fr: {label: Adresse courriel}   # only keys of params; the others are shared
+        content_fr: !html "<p>…</p>"   # with content: its French version (after_fr: of after)
+      bonjour: {lang: fr, params: {...}}   # an example written in French (needs no params_fr)
     a11y:
       automated: [what the suite proves]
       manual: [what a person must test]
@@ -39,7 +44,7 @@ from markupsafe import Markup
 
 from wetkit import paths
 from wetkit.errors import ParameterError, SpecError
-from wetkit.params import TYPES, InvalidValue, ParamSchema, Signature
+from wetkit.params import TYPES, InvalidValue, ParamSchema, Signature, describe
 
 COMMON_PARAMS = {
     "classes": {"type": "classes", "doc": "Extra CSS classes on the component's outer element."},
@@ -54,7 +59,9 @@ PAGE_REGIONS = ("skip_links", "header", "breadcrumbs", "main", "date_modified", 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _SPEC_KEYS = {"summary", "positional", "content", "page_region", "params", "examples", "a11y"}
 _PARAM_KEYS = {"type", "required", "default", "values", "doc", "fields"}
-_EXAMPLE_KEYS = {"description", "params", "content", "lang", "after"}
+_EXAMPLE_KEYS = {"description", "params", "content", "lang", "after", "params_fr", "content_fr", "after_fr"}
+#: Languages an example may be written in (``lang``), and so the languages the demo site is built in.
+EXAMPLE_LANGS = ("en", "fr")
 
 
 class _SpecLoader(yaml.SafeLoader):
@@ -91,6 +98,32 @@ class Example:
     content: str | None = None
     lang: str = "en"
     after: str | None = None  # demo-only markup after the component (a label's control), never part of the call
+    params_fr: dict[str, Any] | None = None  # French values of some params (an English example's French version)
+    content_fr: str | None = None  # French version of ``content``
+    after_fr: str | None = None  # French version of ``after``
+
+    def has_version(self, lang: str) -> bool:
+        """True when the spec gives this example's text in ``lang`` (it is written in it, or translated to it)."""
+        return lang == self.lang or (lang == "fr" and any(
+            v is not None for v in (self.params_fr, self.content_fr, self.after_fr)))
+
+    def params_for(self, lang: str) -> dict[str, Any]:
+        """The params to render in a ``lang`` page: ``params`` with ``params_fr`` laid over them for French."""
+        if lang == "fr" and self.lang != "fr" and self.params_fr:
+            return {**self.params, **self.params_fr}
+        return self.params
+
+    def content_for(self, lang: str) -> str | None:
+        """The ``{% call %}`` content to render in a ``lang`` page (``content_fr`` for French when given)."""
+        if lang == "fr" and self.lang != "fr" and self.content_fr is not None:
+            return self.content_fr
+        return self.content
+
+    def after_for(self, lang: str) -> str | None:
+        """The demo-only markup after the component on a ``lang`` page (``after_fr`` for French when given)."""
+        if lang == "fr" and self.lang != "fr" and self.after_fr is not None:
+            return self.after_fr
+        return self.after
 
 
 @dataclass
@@ -216,6 +249,41 @@ def _parse_params(path: Path, raw: Any, where: str) -> dict[str, ParamSchema]:
     return params
 
 
+def _french_version(path: Path, here: str, ex: dict, ex_lang: str, signature: Signature):
+    """Check an example's ``params_fr``, ``content_fr`` and ``after_fr``; return the first two (None when absent)."""
+    params_fr = ex.get("params_fr")
+    content_fr = ex.get("content_fr")
+    if ex_lang == "fr":
+        for key in ("params_fr", "content_fr", "after_fr"):
+            if ex.get(key) is not None:
+                raise _fail(path, f"{here}.{key}", "this example is written in French (lang: fr): put the French "
+                                                   "text in 'params'/'content' and drop this key")
+    for key, base in (("content_fr", "content"), ("after_fr", "after")):
+        if ex.get(key) is None:
+            continue
+        if ex.get(base) is None:
+            raise _fail(path, f"{here}.{key}", f"is the French version of '{base}', which this example lacks")
+        if not isinstance(ex[key], str):
+            raise _fail(path, f"{here}.{key}", f"got {describe(ex[key])}; allowed: a string (!html for markup), "
+                                               f"like '{base}'")
+    if params_fr is None:
+        return None, content_fr
+    if not isinstance(params_fr, dict) or not params_fr:
+        raise _fail(path, f"{here}.params_fr", f"got {describe(params_fr)}; allowed: a non-empty mapping of "
+                                               "parameter name to its French value")
+    ex_params = ex.get("params") or {}
+    for key in params_fr:
+        if key not in ex_params:
+            given = ", ".join(map(str, ex_params)) or "none"
+            raise _fail(path, f"{here}.params_fr.{key}", f"unknown key: params_fr only translates keys of this "
+                                                         f"example's params (given: {given})")
+    try:
+        signature.bind((), {**ex_params, **params_fr})
+    except ParameterError as err:
+        raise _fail(path, f"{here}.params_fr", str(err)) from None
+    return params_fr, content_fr
+
+
 def load_spec(folder: Path) -> ComponentSpec:
     """Load and check ``<folder>/<name>.yaml``; raise SpecError naming the file and field at fault."""
     name = folder.name
@@ -295,13 +363,20 @@ def load_spec(folder: Path) -> ComponentSpec:
             raise _fail(path, f"{here}.params", str(err)) from None
         if ex.get("content") is not None and content is None:
             raise _fail(path, f"{here}.content", "this component takes no {% call %} content")
+        ex_lang = ex.get("lang", "en")
+        if ex_lang not in EXAMPLE_LANGS:
+            raise _fail(path, f"{here}.lang", f"got {ex_lang!r}; allowed: {', '.join(EXAMPLE_LANGS)}")
+        params_fr, content_fr = _french_version(path, here, ex, ex_lang, signature)
         examples[ex_name] = Example(
             name=ex_name,
             description=str(ex.get("description", "")),
             params=ex_params,
             content=ex.get("content"),
-            lang=ex.get("lang", "en"),
+            lang=ex_lang,
             after=ex.get("after"),
+            params_fr=params_fr,
+            content_fr=content_fr,
+            after_fr=ex.get("after_fr"),
         )
     return ComponentSpec(
         name=name,
@@ -360,4 +435,4 @@ def get_registry(components_dir: Path | None = None) -> Registry:
     return Registry(components_dir or paths.COMPONENTS_DIR)
 
 
-__all__ = ["ComponentSpec", "Example", "Registry", "get_registry", "load_spec"]
+__all__ = ["EXAMPLE_LANGS", "ComponentSpec", "Example", "Registry", "get_registry", "load_spec"]

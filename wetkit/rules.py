@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from wetkit import policy
+
 Rule = Callable[[Mapping[str, Any]], None]
 _RULES: dict[str, list[Rule]] = {}
 
@@ -47,13 +49,13 @@ def rules_for(component: str) -> tuple[Rule, ...]:
 # ---- content components: a body given as a parameter or as a {% call %} block -----------------------------------
 
 
-@rule("alert", "details", "panel")
+@rule("alert", "details", "panel", "inset_text", "warning_text")
 def _body_or_content(p: Mapping[str, Any]) -> None:
     if p["body"] and p["caller"]:
         raise RuleViolation("body", p["body"], "None when a {% call %} block gives the body")
 
 
-@rule("alert", "details")
+@rule("alert", "details", "inset_text", "warning_text")
 def _body_needed(p: Mapping[str, Any]) -> None:
     if not p["body"] and not p["caller"]:
         raise RuleViolation("body", p["body"], "a text, or a {% call %} block")
@@ -259,3 +261,141 @@ def _checkboxes(p: Mapping[str, Any]) -> None:
         raise RuleViolation(
             "legend", p["legend"], "the question as a text or dict: only a single checkbox may go without a legend"
         )
+
+
+# ---- content components: pagination, step indicator, footnotes, task list --------------------------------------
+
+
+@rule("pagination")
+def _pagination(p: Mapping[str, Any]) -> None:
+    total, current, url = p["total"], p["current"], p["url"]
+    _at_least_one("total", total)
+    if not 1 <= current <= total:
+        raise RuleViolation("current", current, f"a page number from 1 to total ({total})")
+    if "{page}" not in url:
+        raise RuleViolation("url", url, "a URL with {page} where the page number goes: '/results?page={page}'")
+    try:
+        policy.check_url(url.replace("{page}", "1"))
+    except policy.PolicyViolation as err:
+        raise RuleViolation("url", url, f"{err.allowed} (with a page number in place of {{page}})") from None
+
+
+@rule("step_indicator")
+def _steps(p: Mapping[str, Any]) -> None:
+    steps = p["steps"]
+    if len(steps) < 2:
+        raise RuleViolation("steps", steps, "a list of 2 or more step names")
+    seen: dict[str, int] = {}
+    for index, step in enumerate(steps):
+        if not isinstance(step, str) or not step.strip():
+            raise RuleViolation(f"steps[{index}]", step, "a non-empty string: the step's name")
+        key = " ".join(step.split()).casefold()
+        if key in seen:
+            raise RuleViolation(
+                f"steps[{index}]", step, f"a name no other step has (steps[{seen[key]}] is {steps[seen[key]]!r})"
+            )
+        seen[key] = index
+    if not 1 <= p["current"] <= len(steps):
+        raise RuleViolation("current", p["current"], f"a step number from 1 to the number of steps ({len(steps)})")
+
+
+@rule("footnotes")
+def _footnotes(p: Mapping[str, Any]) -> None:
+    notes, paragraphs = p["notes"], p["paragraphs"]
+    if not notes:
+        raise RuleViolation("notes", notes, "a non-empty list of {id, text}")
+    ids: list[str] = []
+    for index, note in enumerate(notes):
+        if note["id"] in ids:
+            raise RuleViolation(f"notes[{index}].id", note["id"], "an id no other note has")
+        ids.append(note["id"])
+    cited: set[str] = set()
+    for index, paragraph in enumerate(paragraphs):
+        if isinstance(paragraph, str):
+            continue
+        if isinstance(paragraph, (Mapping, bytes)) or not isinstance(paragraph, Iterable):
+            raise RuleViolation(
+                f"paragraphs[{index}]", paragraph, "a string, or a list of strings and {'note': id} references"
+            )
+        for place, run in enumerate(paragraph):
+            where = f"paragraphs[{index}][{place}]"
+            if isinstance(run, str):
+                continue
+            if not isinstance(run, Mapping) or set(run) != {"note"}:
+                raise RuleViolation(where, run, "a string, or a reference {'note': id} to one of the notes")
+            if not isinstance(run["note"], str) or run["note"] not in ids:
+                raise RuleViolation(f"{where}.note", run["note"], "one of the notes' ids: " + ", ".join(map(repr, ids)))
+            cited.add(run["note"])
+    for index, note in enumerate(notes):
+        if note["id"] not in cited:
+            raise RuleViolation(
+                f"notes[{index}].id", note["id"],
+                "the id of a note the paragraphs cite ({'note': id}): a note nothing refers to cannot link back",
+            )
+
+
+@rule("task_list")
+def _tasks(p: Mapping[str, Any]) -> None:
+    sections = p["sections"]
+    if not sections:
+        raise RuleViolation("sections", sections, "a non-empty list of {heading, tasks}")
+    for index, section in enumerate(sections):
+        if not section["tasks"]:
+            raise RuleViolation(f"sections[{index}].tasks", section["tasks"], "a non-empty list of {text, status}")
+        for place, task in enumerate(section["tasks"]):
+            if task["href"] and task["status"] == "cannot_start_yet":
+                raise RuleViolation(
+                    f"sections[{index}].tasks[{place}].href", task["href"],
+                    "None when status is 'cannot_start_yet': a task that cannot be started is not a link",
+                )
+
+
+# ---- content components that enhance with scripts: on this page, notification banner, page feedback, filter ------
+
+
+@rule("on_this_page")
+def _contents(p: Mapping[str, Any]) -> None:
+    headings = p["headings"]
+    if not headings:
+        raise RuleViolation("headings", headings, "a non-empty list of {text, id}: one entry per section of the page")
+    seen: dict[str, int] = {}
+    for index, heading in enumerate(headings):
+        ident = heading["id"]
+        if ident.startswith("#"):
+            raise RuleViolation(f"headings[{index}].id", ident, "the heading's id without '#' (the link adds it)")
+        if ident in seen:
+            raise RuleViolation(
+                f"headings[{index}].id", ident, f"an id no other heading has (headings[{seen[ident]}] has it)"
+            )
+        seen[ident] = index
+
+
+@rule("notification_banner")
+def _banner(p: Mapping[str, Any]) -> None:
+    if p["body"] and p["caller"]:
+        raise RuleViolation("body", p["body"], "None when a {% call %} block gives the content")
+    if not (p["body"] or p["caller"] or p["heading"]):
+        raise RuleViolation("body", p["body"], "a text, a {% call %} block, or at least a heading")
+    dismiss = p["dismiss"]
+    if dismiss and dismiss["action"] and dismiss["action"].lstrip()[:1] == "#":
+        raise RuleViolation("dismiss.action", dismiss["action"], "the URL of a server page that records the choice")
+
+
+@rule("page_feedback")
+def _feedback_posts(p: Mapping[str, Any]) -> None:
+    action = p["action"]
+    if not action.strip() or action.lstrip()[:1] == "#":
+        raise RuleViolation("action", action, "the URL of the server page that receives the feedback (a POST)")
+
+
+@rule("filter")
+def _filter_count(p: Mapping[str, Any]) -> None:
+    shown, total = p["shown"], p["total"]
+    if (shown is None) != (total is None):
+        missing = "total" if total is None else "shown"
+        raise RuleViolation(missing, None, "a whole number: give shown and total together, or neither")
+    if total is not None:
+        if total < 0:
+            raise RuleViolation("total", total, "a whole number of 0 or more")
+        if not 0 <= shown <= total:
+            raise RuleViolation("shown", shown, f"a whole number from 0 to total ({total})")

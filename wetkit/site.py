@@ -2,11 +2,20 @@
 
 Output (``_site/`` by default)::
 
-    index.html                                   the component index
-    components/<name>/index.html                 one page per component: summary, examples, parameters, a11y
-    components/<name>/<example>/index.html       one demo page per example, inside the real page template
-    static/wetkit/wetkit.min.css, wetkit.min.js  the base theme and the JS bundle
-    manifest.json                                every page, and every file written with its SHA-256
+    index.html                                     the language chooser: links to en/ and fr/ (no redirect)
+    <lang>/index.html                              the component index, for each of LANGUAGES (en, fr)
+    <lang>/components/<name>/index.html            one page per component: summary, examples, parameters, a11y
+    <lang>/components/<name>/<example>/index.html  one demo page per example, inside the real page template
+    static/wetkit/wetkit.min.css, wetkit.min.js    the base theme and the JS bundle (shared by both languages)
+    manifest.json                                  every page (with its lang and counterpart), every file's SHA-256
+
+Every page but the chooser exists in each language, rendered with that language's environment
+(``wetkit.environment(lang=...)``): ``<html lang>``, the chrome and every built-in string in that language, and a
+language toggle linking to the same page in the other language (``Page.counterpart``). In a French page an example
+shows its ``params_fr``/``content_fr`` (see :class:`wetkit.registry.Example`); an example written in the other
+language (``lang: fr`` in an English page) is rendered with its own language's environment inside
+``<div lang="fr">``. Text that comes from the specs and exists only in English (summaries, parameter docs, a11y
+notes) is marked ``lang="en"`` on pages in another language.
 
 Builds are byte-identical when nothing changed: no timestamps, sorted output, dates taken from the sources.
 Files are rewritten only when their content changes.
@@ -46,13 +55,15 @@ from markupsafe import Markup
 from wetkit import __version__, paths
 from wetkit.assets import bundle_js
 from wetkit.errors import WetkitError
-from wetkit.jinja import environment
-from wetkit.registry import ComponentSpec, Example, Registry, get_registry
+from wetkit.jinja import environment, translations
+from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, Registry, get_registry
 from wetkit.sass import compile_theme
 
 SITE_TEMPLATES = paths.PACKAGE_DIR / "site_templates"
 SITE_NAME = "wetkit"
 STATIC = "static/wetkit"
+#: The languages the site is built in, each under its own folder; the first is the chooser page's language.
+LANGUAGES = EXAMPLE_LANGS
 
 
 @dataclass(frozen=True)
@@ -65,6 +76,7 @@ class Page:
     component: str | None = None
     example: str | None = None
     region: str = "main"
+    counterpart: str | None = None  # path of this page in the other language (None: the language chooser)
 
     @property
     def file(self) -> str:
@@ -90,27 +102,31 @@ def to_jinja(value: Any) -> str:
     return repr(value)
 
 
-def example_code(spec: ComponentSpec, example: Example) -> str:
-    """The template code a team would write to get this example."""
-    parts = [f"{key}={to_jinja(value)}" for key, value in example.params.items()]
+def example_code(spec: ComponentSpec, example: Example, lang: str = "en") -> str:
+    """The template code a team would write to get this example, on a ``lang`` page."""
+    parts = [f"{key}={to_jinja(value)}" for key, value in example.params_for(lang).items()]
     args = ", ".join(parts)
     if len(args) > 60:  # one argument a line, as a person would write a long call
         args = "\n    " + ",\n    ".join(parts) + ",\n"
-    if example.content is not None:
-        return f"{{% call wet.{spec.name}({args}) %}}\n  {example.content.strip()}\n{{% endcall %}}"
+    content = example.content_for(lang)
+    if content is not None:
+        return f"{{% call wet.{spec.name}({args}) %}}\n  {content.strip()}\n{{% endcall %}}"
     return f"{{{{ wet.{spec.name}({args}) }}}}"
 
 
-def render_example(env: jinja2.Environment, spec: ComponentSpec, example: Example) -> Markup:
-    """Render one example exactly as a team's template would call it."""
+def render_example(env: jinja2.Environment, spec: ComponentSpec, example: Example, lang: str = "en") -> Markup:
+    """Render one example exactly as a team's template would call it, with its ``lang`` text (``params_for``)."""
     component = getattr(env.globals["wet"], spec.name)
-    if example.content is not None:
-        content = Markup(example.content) if not isinstance(example.content, Markup) else example.content
-        html = component(caller=lambda: content, **example.params)
+    params = example.params_for(lang)
+    content = example.content_for(lang)
+    if content is not None:
+        content = Markup(content) if not isinstance(content, Markup) else content
+        html = component(caller=lambda: content, **params)
     else:
-        html = component(**example.params)
-    if example.after is not None:
-        html += Markup("\n") + Markup(example.after)
+        html = component(**params)
+    after = example.after_for(lang)
+    if after is not None:
+        html += Markup("\n") + Markup(after)
     return html
 
 
@@ -125,18 +141,42 @@ def _source_date(folder: Path) -> _dt.date:
 class SiteBuilder:
     """Renders every page into memory, then writes what changed."""
 
-    def __init__(self, registry: Registry | None = None, theme: str = "base", lang: str = "en"):
+    def __init__(self, registry: Registry | None = None, theme: str = "base",
+                 languages: tuple[str, ...] = LANGUAGES, catalogues: Any = ()):
         """``registry``: the components to build pages for, render with, style and script (default: wetkit's own).
-        The one Registry is passed to the Jinja environment, ``compile_theme`` and ``bundle_js``."""
+        The one Registry is passed to the Jinja environments, ``compile_theme`` and ``bundle_js``. ``languages``:
+        the site's languages (each needs a catalogue, see ``wetkit.environment``); the first is the chooser page's.
+        ``catalogues``: a team's catalogue folders, as for ``wetkit.environment``."""
         self.registry = get_registry() if registry is None else registry
         self.theme = theme
-        self.lang = lang
-        self.env = environment(lang=lang, registry=self.registry, loader=jinja2.FileSystemLoader(str(SITE_TEMPLATES)),
-                               undefined=jinja2.StrictUndefined)
-        self.env.globals.update(example_code=example_code, site_name=SITE_NAME, version=__version__)
+        self.languages = tuple(languages)
+        self.catalogues = catalogues
+        self.envs = {lang: self._environment(lang) for lang in {*self.languages, *EXAMPLE_LANGS}}
+        self._gettext = {lang: translations(lang, catalogues).gettext for lang in self.envs}
+
+    @property
+    def env(self) -> jinja2.Environment:
+        """The environment of the first language (the chooser page's)."""
+        return self.envs[self.languages[0]]
+
+    def _environment(self, lang: str) -> jinja2.Environment:
+        env = environment(lang=lang, registry=self.registry, loader=jinja2.FileSystemLoader(str(SITE_TEMPLATES)),
+                          undefined=jinja2.StrictUndefined, catalogues=self.catalogues)
+        env.globals.update(example_code=example_code, site_name=SITE_NAME, version=__version__)
+        return env
+
+    def _other(self, lang: str) -> str:
+        """The language a page's toggle leads to: the next one of ``languages``."""
+        return self.languages[(self.languages.index(lang) + 1) % len(self.languages)]
 
     def _context(self, page: Page, depth: int) -> dict[str, Any]:
+        """What page.html needs; ``depth``: how many folders below the site root the page sits."""
+        _ = self._gettext[page.lang]
         root = "../" * depth
+        home = "../" * (depth - 1) or "./"  # this language's index
+        toggle = None
+        if page.counterpart is not None:
+            toggle = {"href": root + page.counterpart, "lang": self._other(page.lang)}
         return {
             "lang": page.lang,
             "title": page.title,
@@ -144,46 +184,74 @@ class SiteBuilder:
             "static_url": root + STATIC,
             "root": root,
             "page": page,
-            "header": {"service_name": SITE_NAME, "service_href": root or "./"},
+            "language_toggle": toggle,
+            # Spec text (summaries, docs, a11y notes) is written in English: marked up as such on other pages.
+            "spec_lang": Markup("") if page.lang == "en" else Markup(' lang="en"'),
+            "header": {"service_name": SITE_NAME, "service_href": home,
+                       **({"language_toggle": toggle} if toggle else {})},
             "footer": {
-                "main_links": [{"text": "All components", "href": root or "./"}],
-                "sub_links": [{"text": f"wetkit {__version__}", "href": root or "./"}],
+                "main_links": [{"text": _("All components"), "href": home}],
+                "sub_links": [{"text": f"wetkit {__version__}", "href": home}],
             },
         }
 
     def page_list(self) -> list[Page]:
-        """Every page of the site, in manifest order, without rendering anything (tests parametrise on it)."""
-        pages = [Page(path="", title="Components")]
-        for spec in self.registry:
-            pages.append(Page(path=f"components/{spec.name}/", title=spec.title, component=spec.name))
-            pages += [
-                Page(path=f"components/{spec.name}/{example.name}/",
-                     title=f"{spec.title}: {example.name.replace('-', ' ')}",
-                     lang=self.lang, component=spec.name, example=example.name, region=spec.page_region)
-                for example in spec.examples.values()
-            ]
+        """Every page of the site, in manifest order, without rendering anything (tests parametrise on it): the
+        language chooser, then every page in each language."""
+        pages = [Page(path="", title=SITE_NAME, lang=self.languages[0])]
+        for lang in self.languages:
+            _ = self._gettext[lang]
+            other = self._other(lang)
+            pages.append(Page(path=f"{lang}/", title=_("Components"), lang=lang, counterpart=f"{other}/"))
+            for spec in self.registry:
+                folder = f"components/{spec.name}/"
+                pages.append(Page(path=f"{lang}/{folder}", title=spec.title, lang=lang, component=spec.name,
+                                  counterpart=f"{other}/{folder}"))
+                pages += [
+                    Page(path=f"{lang}/{folder}{example.name}/",
+                         title=f"{spec.title}: {example.name.replace('-', ' ')}",
+                         lang=lang, component=spec.name, example=example.name, region=spec.page_region,
+                         counterpart=f"{other}/{folder}{example.name}/")
+                    for example in spec.examples.values()
+                ]
         return pages
+
+    def demo(self, spec: ComponentSpec, example: Example, lang: str) -> Markup:
+        """One example as shown on a ``lang`` page: in ``lang`` when the spec gives it in ``lang`` (or gives no
+        other version: see ``Example.params_for``), else in its own language, with that language's built-in strings,
+        inside ``<div lang>``."""
+        shown = lang if example.has_version(lang) or example.lang == "en" else example.lang
+        html = render_example(self.envs[shown], spec, example, shown)
+        if shown != lang:
+            html = Markup('<div lang="{}">{}</div>').format(shown, html)
+        return html
 
     def render(self, page: Page) -> str:
         """The HTML of one page of ``page_list()``."""
+        env = self.envs[page.lang]
+        _ = self._gettext[page.lang]
+        if page.counterpart is None:
+            languages = [{"lang": lang, "href": f"{lang}/", "name": _LANGUAGE_NAMES.get(lang, lang)}
+                         for lang in self.languages]
+            context = {**self._context(page, 0), "header": None, "footer": None, "site_name": None}
+            return env.get_template("choose.html").render(
+                **context, languages=languages, breadcrumbs=None, date_modified=None,
+            )
         if page.component is None:
-            return self.env.get_template("index.html").render(
-                **self._context(page, 0), components=list(self.registry), breadcrumbs=None, date_modified=None,
+            return env.get_template("index.html").render(
+                **self._context(page, 1), components=list(self.registry), breadcrumbs=None, date_modified=None,
             )
         spec = self.registry[page.component]
         if page.example is None:
-            return self.env.get_template("component.html").render(
-                **self._context(page, 2), spec=spec, breadcrumbs=[{"text": "Components", "href": "../../"}],
+            return env.get_template("component.html").render(
+                **self._context(page, 3), spec=spec, breadcrumbs=[{"text": _("Components"), "href": "../../"}],
                 date_modified=_source_date(spec.folder),
             )
         example = spec.examples[page.example]
-        html = render_example(self.env, spec, example)
-        if example.lang != self.lang:  # an example in the other language is marked up as such
-            html = Markup('<div lang="{}">{}</div>').format(example.lang, html)
-        crumbs = [{"text": "Components", "href": "../../../"}, {"text": spec.title, "href": "../"}]
-        return self.env.get_template("example.html").render(
-            **self._context(page, 3), spec=spec, example=example, region=spec.page_region,
-            demo=html, breadcrumbs=crumbs, date_modified=_source_date(spec.folder),
+        crumbs = [{"text": _("Components"), "href": "../../../"}, {"text": spec.title, "href": "../"}]
+        return env.get_template("example.html").render(
+            **self._context(page, 4), spec=spec, example=example, region=spec.page_region,
+            demo=self.demo(spec, example, page.lang), breadcrumbs=crumbs, date_modified=_source_date(spec.folder),
         )
 
     def pages(self) -> dict[Page, str]:
@@ -211,6 +279,7 @@ class SiteBuilder:
 
 
 MANIFEST = "manifest.json"
+_LANGUAGE_NAMES = {"en": "English", "fr": "Français"}  # each in its own language, for the chooser page
 _HASH_PREFIX = "sha256:"
 _LEFT_ALONE = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})  # dropped by file browsers; never ours to delete
 _SHOWN = 5  # unexpected files named in an error
@@ -382,8 +451,9 @@ def _prune(root: Path, emptied: set[Path], everywhere: bool) -> None:
 
 
 def build_site(out_dir: Path | str = "_site", theme: str = "base", *, clean: bool = False,
-               registry: Registry | None = None) -> list[Page]:
+               registry: Registry | None = None, catalogues: Any = ()) -> list[Page]:
     """Build the demo/docs site into ``out_dir`` (see module docstring). ``clean=True`` first deletes everything in
     ``out_dir`` that the build does not produce; without it, a folder holding files wetkit did not write is refused.
-    ``registry``: the components to build (default: wetkit's own; see SiteBuilder)."""
-    return SiteBuilder(registry=registry, theme=theme).build(Path(out_dir), clean=clean)
+    ``registry``: the components to build (default: wetkit's own; see SiteBuilder); ``catalogues``: a team's
+    catalogue folders (see SiteBuilder)."""
+    return SiteBuilder(registry=registry, theme=theme, catalogues=catalogues).build(Path(out_dir), clean=clean)

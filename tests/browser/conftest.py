@@ -74,6 +74,25 @@ def auditor():
 
 
 @pytest.fixture(scope="session")
+def axe_in(auditor):
+    """``axe_in(lang)``: the auditor's next audits report axe's messages in ``lang`` (axe-core's own locale file;
+    English is axe's built-in language). Locales are read once per worker."""
+    from wetkit.audit.axe import load_axe_locale
+
+    locales: dict[str, dict | None] = {}
+
+    def use(lang: str) -> None:
+        if lang not in locales:
+            locales[lang] = load_axe_locale(lang)
+        auditor.axe_locale = locales[lang]
+        if auditor.axe is not None:  # a running browser's runner applies it at its next injection
+            auditor.axe.locale = locales[lang]
+
+    yield use
+    use("en")
+
+
+@pytest.fixture(scope="session")
 def driver(auditor):
     """The auditor's browser, for tests that drive pages directly (keyboard, flows)."""
     auditor._ensure_browser()

@@ -2,6 +2,9 @@
 and 320 CSS px, no horizontal scroll at 320 px, a visible change on every element a Tab press focuses, and no
 console errors (CSP violations included: the server sends default-src 'self').
 
+The site is built in English and French (``/en/...``, ``/fr/...``): every French page runs exactly the same checks,
+and its report is in French (axe's own ``fr`` locale, see the ``axe_in`` fixture).
+
 Parametrised from the site manifest, which is generated from the specs: a new example is scanned with no test edit.
 The pages are shared out among the xdist workers one at a time; when the whole file runs, conftest.py fails the
 session unless a browser audited every page of the built site's manifest.json (no silent passes).
@@ -26,6 +29,7 @@ def _allowed_rules(page) -> list[str]:
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.path or "index" for p in PAGES])
-def test_page_has_no_barriers(page, auditor, site_url):
+def test_page_has_no_barriers(page, auditor, axe_in, site_url):
+    axe_in(page.lang)
     result = auditor.audit(site_url + page.path, allow=_allowed_rules(page))
     assert result.ok, f"{len(result.problems)} problem(s):\n" + result.report(page.path or "index")

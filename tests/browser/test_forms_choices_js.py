@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 
 def _open(driver, site_url, page):
-    driver.get(f"{site_url}components/{page}/")
+    driver.get(f"{site_url}en/components/{page}/")
     # The bundle is deferred: wait until wetkit has started the modules.
     driver.execute_async_script(
         "var done = arguments[0]; (function wait() {"
@@ -139,7 +139,7 @@ def test_revealed_question_is_next_in_tab_order(driver, site_url):
 def test_without_javascript_every_conditional_is_shown(driver, site_url):
     driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
-        driver.get(f"{site_url}components/radios/conditional/")
+        driver.get(f"{site_url}en/components/radios/conditional/")
         assert _shown(driver, "contact-conditional") and _shown(driver, "contact-2-conditional")
         assert _by_id(driver, "contact-2").get_attribute("aria-controls") is None, \
             "aria-controls would point at content the user cannot toggle"

@@ -28,7 +28,7 @@ def short_window(driver):
 def _open(driver, site_url, example):
     from selenium.webdriver.support.ui import WebDriverWait
 
-    driver.get(f"{site_url}components/error_summary/{example}/")
+    driver.get(f"{site_url}en/components/error_summary/{example}/")
     WebDriverWait(driver, 5).until(lambda d: d.execute_script(
         "return document.documentElement.classList.contains('wet-js') && document.readyState === 'complete'"))
 

@@ -20,7 +20,7 @@ DEBOUNCE = 1.0  # seconds: character_count.js waits this long after the last key
 def _open(driver, site_url, component, example):
     from selenium.webdriver.support.ui import WebDriverWait
 
-    driver.get(f"{site_url}components/{component}/{example}/")
+    driver.get(f"{site_url}en/components/{component}/{example}/")
     WebDriverWait(driver, 5).until(lambda d: d.execute_script(
         "return document.documentElement.classList.contains('wet-js') && document.readyState === 'complete'"))
 

@@ -16,7 +16,7 @@ from wetkit.serve import serve_in_thread
 
 pytestmark = pytest.mark.browser
 
-SITE_PAGES = ["components/button/", "components/text_input/"]
+SITE_PAGES = ["en/components/button/", "fr/components/text_input/"]
 FAULTS = ["clean", "missing-alt", "too-wide", "hidden-focus", "missing-script"]
 EXPECTED = {  # the fault each planted page must show, so that "the same findings" cannot mean "none on either"
     "missing-alt": ("axe", "image-alt"),

@@ -27,7 +27,7 @@ FILES = {
     "nofocus.css": "a:focus, a:focus-visible { outline: none; }",
     "loop.js": "setTimeout(function () { for (;;) {} }, 200);",
 }
-SITE_PAGES = ["", "components/error_summary/", "components/details/"]
+SITE_PAGES = ["", "en/components/error_summary/", "fr/components/details/"]
 
 
 @pytest.fixture(scope="module")

@@ -104,16 +104,16 @@ def test_a_folder_with_files_wetkit_did_not_write_is_refused_unless_clean(tmp_pa
         (site / "notes.txt").write_text("mine")
         unexpected = "notes.txt"
     elif case == "extra file":
-        (site / "components" / "notes.txt").write_text("mine")
-        unexpected = "components/notes.txt"
+        (site / "en" / "components" / "notes.txt").write_text("mine")
+        unexpected = "en/components/notes.txt"
     elif case == "edited page":
-        (site / "components" / "alert" / "index.html").write_text("edited by hand")
-        unexpected = "components/alert/index.html"
+        (site / "en" / "components" / "alert" / "index.html").write_text("edited by hand")
+        unexpected = "en/components/alert/index.html"
     else:  # written by a previous build (the hash is in the manifest), then changed: not deleted silently
-        (site / "components" / "gone").mkdir()
-        (site / "components" / "gone" / "index.html").write_bytes(b"edited by hand")
-        _plant(site, {"components/gone/index.html": b"as built"})
-        unexpected = "components/gone/index.html"
+        (site / "en" / "components" / "gone").mkdir()
+        (site / "en" / "components" / "gone" / "index.html").write_bytes(b"edited by hand")
+        _plant(site, {"en/components/gone/index.html": b"as built"})
+        unexpected = "en/components/gone/index.html"
     before = _tree(site)
 
     with pytest.raises(WetkitError) as refused:
@@ -127,13 +127,13 @@ def test_a_folder_with_files_wetkit_did_not_write_is_refused_unless_clean(tmp_pa
 
 
 def test_a_file_from_a_previous_build_that_is_no_longer_produced_is_removed(site, built_site):
-    (site / "components" / "gone" / "demo").mkdir(parents=True)
-    (site / "components" / "gone" / "index.html").write_bytes(b"old page")
-    (site / "components" / "gone" / "demo" / "index.html").write_bytes(b"old demo")
-    _plant(site, {"components/gone/index.html": b"old page", "components/gone/demo/index.html": b"old demo"})
+    (site / "en" / "components" / "gone" / "demo").mkdir(parents=True)
+    (site / "en" / "components" / "gone" / "index.html").write_bytes(b"old page")
+    (site / "en" / "components" / "gone" / "demo" / "index.html").write_bytes(b"old demo")
+    _plant(site, {"en/components/gone/index.html": b"old page", "en/components/gone/demo/index.html": b"old demo"})
 
     build_site(site)
-    assert not (site / "components" / "gone").exists()  # the files and the folders they leave empty
+    assert not (site / "en" / "components" / "gone").exists()  # the files and the folders they leave empty
     assert _tree(site) == _tree(built_site)
 
 
@@ -152,16 +152,16 @@ def test_manifest_records_a_hash_per_file_and_a_rebuild_writes_nothing(site):
 
 def test_a_manifest_without_hashes_proves_only_files_that_already_match(site, built_site):
     manifest = json.loads((site / "manifest.json").read_text())
-    manifest["files"] = sorted(manifest["files"]) + ["components/gone/index.html"]  # as wetkit 0.1.0 wrote it
+    manifest["files"] = sorted(manifest["files"]) + ["en/components/gone/index.html"]  # as wetkit 0.1.0 wrote it
     (site / "manifest.json").write_text(json.dumps(manifest))
-    (site / "components" / "gone").mkdir()
-    (site / "components" / "gone" / "index.html").write_text("old")
+    (site / "en" / "components" / "gone").mkdir()
+    (site / "en" / "components" / "gone" / "index.html").write_text("old")
 
-    with pytest.raises(WetkitError, match="no file hashes.*'components/gone/index.html'.*--clean"):
+    with pytest.raises(WetkitError, match="no file hashes.*'en/components/gone/index.html'.*--clean"):
         build_site(site)
-    assert (site / "components" / "gone" / "index.html").read_text() == "old"
+    assert (site / "en" / "components" / "gone" / "index.html").read_text() == "old"
 
-    shutil.rmtree(site / "components" / "gone")
+    shutil.rmtree(site / "en" / "components" / "gone")
     build_site(site)  # every other file is byte for byte what the build writes: accepted, manifest upgraded
     assert _tree(site) == _tree(built_site)
 

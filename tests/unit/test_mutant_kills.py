@@ -278,3 +278,97 @@ def test_a_long_value_is_cut_to_80_characters_in_the_error(wet):
     long = "b" * 79  # repr: 81 characters, cut to 77 and "..."
     message = _error(lambda: wet.tag(text="x", variant=long))
     assert f"parameter 'variant' got '{'b' * 76}... (str); allowed: " in message, message
+
+
+# ---- wetkit/rules.py: each rule's whole message (the contract: component, parameter path, value, what is allowed) --
+
+def _radios(*items):
+    return lambda wet: wet.radios(name="r", legend="L", items=list(items))
+
+
+A, B = {"value": "a", "text": "A"}, {"value": "b", "text": "B"}
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (_radios(A, {"divider": "or", "text": "x"}, B),
+     "wet.radios: parameter 'items[1].text' got 'x' (str); allowed: nothing: a divider item has only 'divider'"),
+    (_radios({"divider": "or"}, A, B),
+     "wet.radios: parameter 'items[0].divider' got 'or' (str); allowed: a divider only between two choices, not "
+     "first, last or twice in a row"),
+    (_radios({"text": "A"}, B),
+     "wet.radios: parameter 'items[0].value' got None (NoneType); allowed: a string: every choice needs a value (or "
+     "give 'divider' alone)"),
+    (_radios({"value": "a", "text": " "}, B),
+     "wet.radios: parameter 'items[0].text' got ' ' (str); allowed: a non-empty text: every choice needs its label "
+     "text"),
+    (_radios(A, {"value": "a", "text": "B"}),
+     "wet.radios: parameter 'items[1].value' got 'a' (str); allowed: a value no other item has"),
+    (lambda wet: wet.textarea(name="t", label="T", rows=0),
+     "wet.textarea: parameter 'rows' got 0 (int); allowed: a whole number of 1 or more"),
+])
+def test_each_rule_names_the_path_the_value_and_what_is_allowed(wet, call, message):
+    assert _error(lambda: call(wet)) == message
+
+
+# ---- wetkit/sass.py: the contrast arithmetic and each refusal's whole message ------------------------------------
+
+def _theme_error(tokens: dict) -> str:
+    from pathlib import Path
+
+    from wetkit import sass
+
+    with pytest.raises(sass.ThemeError) as info:
+        sass.check_contrast(sass.Theme("t", Path("themes/t"), tokens))
+    return str(info.value)
+
+
+_BW = {"light": {"a": "#000000", "b": "#ffffff"}}
+_PAIRS = {"text": [["a", "b"]], "ui": [["a", "b"]]}
+_WHERE = "theme 't' (themes/t/tokens.yaml): "
+
+
+def test_a_channel_below_the_knee_is_divided_by_12_92():
+    from wetkit import sass
+
+    assert sass.luminance("#0a0a0a") == pytest.approx((10 / 255) / 12.92, rel=1e-12)  # 10/255 = 0.0392 <= 0.04045
+    assert sass.contrast_ratio("#0a0a0a", "#ffffff") == pytest.approx(1.05 / (0.05 + (10 / 255) / 12.92), rel=1e-12)
+
+
+def test_three_digit_colours_mean_each_digit_twice():
+    from wetkit import sass
+
+    assert sass.luminance("#abc") == sass.luminance("#aabbcc")
+    assert sass.luminance("#fff") == 1.0 and sass.luminance("#000") == 0.0
+
+
+def test_a_pair_exactly_at_its_floor_passes():
+    from pathlib import Path
+
+    from wetkit import sass
+
+    # black on white is exactly 21:1, so a floor of 21 is met, not missed
+    sass.check_contrast(sass.Theme("t", Path("themes/t"), {"color": _BW, "contrast": _PAIRS,
+                                                          "min_text_contrast": 21, "min_ui_contrast": 21}))
+
+
+@pytest.mark.parametrize(("tokens", "message"), [
+    ({"color": _BW},
+     _WHERE + "'contrast' must map text, large, ui to [foreground, background] pairs"),
+    ({"color": _BW, "contrast": _PAIRS, "min_txt_contrast": 5},
+     _WHERE + "unknown setting 'min_txt_contrast' (token groups are mappings); contrast settings: min_text_contrast, "
+              "min_large_text_contrast, min_ui_contrast"),
+    ({"color": _BW, "contrast": {**_PAIRS, 5: [["a", "b"]], "zz": [["a", "b"]]}},
+     _WHERE + "contrast.5 is not a kind of pair; kinds: text, large, ui"),
+    ({"color": _BW, "contrast": {"text": [["a", "b", "a"]], "ui": [["a", "b"]]}},
+     _WHERE + "contrast.text[0] must be [foreground, background], got ['a', 'b', 'a']"),
+    ({"color": _BW, "contrast": {"text": [[1, 2]], "ui": [["a", "b"]]}},
+     _WHERE + "contrast.text[0] must be [foreground, background], got [1, 2]"),
+    ({"color": _BW, "contrast": {"text": [["a", "b"]]}},
+     _WHERE + "contrast.ui lists no pairs; every theme proves its text and ui colours"),
+    ({"color": _BW, "contrast": {"text": [["zz", "b"]], "ui": [["a", "b"]]}},
+     "themes/t/tokens.yaml: contrast.text names zz/b, missing from color.light"),
+    ({"color": _BW, "contrast": {"text": [["a", "zz"]], "ui": [["a", "b"]]}},
+     "themes/t/tokens.yaml: contrast.text names a/zz, missing from color.light"),
+])
+def test_each_theme_refusal_says_what_and_where(tokens, message):
+    assert _theme_error(tokens) == message

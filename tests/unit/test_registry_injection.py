@@ -157,11 +157,13 @@ def test_the_default_bundle_has_no_badge(team):
 def _check_badge_site(out, team):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     badge_pages = {p["path"] for p in manifest["pages"] if p["component"] == "badge"}
-    assert badge_pages == {"components/badge/", *(f"components/badge/{name}/" for name in team["badge"].examples)}
+    assert badge_pages == {f"{lang}/components/badge/{name}" for lang in ("en", "fr")
+                           for name in ("", *(f"{example}/" for example in team["badge"].examples))}
     for name in team["badge"].examples:
-        page = (out / "components" / "badge" / name / "index.html").read_text(encoding="utf-8")
-        assert '<strong class="wet-badge' in page
-    assert "Badge" in (out / "index.html").read_text(encoding="utf-8")
+        for lang in ("en", "fr"):
+            page = (out / lang / "components" / "badge" / name / "index.html").read_text(encoding="utf-8")
+            assert '<strong class="wet-badge' in page and f'<html lang="{lang}"' in page
+    assert "Badge" in (out / "en" / "index.html").read_text(encoding="utf-8")
     assert ".wet-badge{" in (out / "static/wetkit/wetkit.min.css").read_text(encoding="utf-8")
     assert "data-badge-ready" in (out / "static/wetkit/wetkit.min.js").read_text(encoding="utf-8")
 
@@ -170,7 +172,7 @@ def _check_badge_site(out, team):
 def test_site_builds_the_registry_s_demo_pages(tmp_path, team):
     assert any(p.component == "badge" for p in SiteBuilder(registry=team).page_list())
     pages = build_site(tmp_path / "site", registry=team)
-    assert sum(p.component == "badge" for p in pages) == len(team["badge"].examples) + 1
+    assert sum(p.component == "badge" for p in pages) == 2 * (len(team["badge"].examples) + 1)  # en and fr
     _check_badge_site(tmp_path / "site", team)
 
 

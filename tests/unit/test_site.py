@@ -11,6 +11,7 @@ import pytest
 
 from wetkit.cli import main
 from wetkit.registry import get_registry
+from wetkit.site import LANGUAGES
 
 
 def _tree(root):
@@ -19,13 +20,16 @@ def _tree(root):
 
 def test_every_example_has_a_page_in_the_manifest(built_site):
     manifest = json.loads((built_site / "manifest.json").read_text())
-    pages = {(p["component"], p["example"]) for p in manifest["pages"]}
-    for spec in get_registry():
-        assert (spec.name, None) in pages
-        for example in spec.examples:
-            assert (spec.name, example) in pages
-            assert (built_site / "components" / spec.name / example / "index.html").is_file()
-    assert all(p["lang"] for p in manifest["pages"])
+    pages = {(p["lang"], p["component"], p["example"]) for p in manifest["pages"]}
+    for lang in LANGUAGES:
+        assert (lang, None, None) in pages and (built_site / lang / "index.html").is_file()
+        for spec in get_registry():
+            assert (lang, spec.name, None) in pages
+            for example in spec.examples:
+                assert (lang, spec.name, example) in pages
+                assert (built_site / lang / "components" / spec.name / example / "index.html").is_file()
+    assert all(p["lang"] in LANGUAGES for p in manifest["pages"])
+    assert len(manifest["pages"]) == 1 + len(LANGUAGES) * (1 + sum(1 + len(s.examples) for s in get_registry()))
     assert (built_site / "static/wetkit/wetkit.min.css").stat().st_size > 0
     assert (built_site / "static/wetkit/wetkit.min.js").stat().st_size > 0
 
@@ -60,7 +64,7 @@ def test_cli_version_list_and_build(tmp_path, capsys):
     assert main(["list"]) == 0
     assert f"{len(get_registry())} components" in capsys.readouterr().out
     assert main(["build", "--out", str(tmp_path / "s")]) == 0
-    assert (tmp_path / "s/index.html").is_file()
+    assert (tmp_path / "s/index.html").is_file() and (tmp_path / "s/fr/components/button/index.html").is_file()
 
 
 def test_cli_new_scaffolds_a_valid_component(tmp_path, capsys):

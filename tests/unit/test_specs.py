@@ -33,6 +33,7 @@ def _spec(tmp_path, text, macro=True):
     ("summary: W.\n" + GOOD_PARAMS + GOOD_EXAMPLES + "page_region: sidebar\n", "page_region"),
     ("summary: W.\nparams:\n  classes: {type: classes}\n" + GOOD_EXAMPLES, "params.classes"),
     ("summary: [unclosed\n", "yaml"),
+    ("summary: W.\n" + GOOD_PARAMS + "examples:\n  one: {params: {text: Hi}, lang: de}\n", "examples.one.lang"),
 ])
 def test_malformed_spec_names_file_and_field(tmp_path, text, field):
     folder = _spec(tmp_path, text)
@@ -53,3 +54,66 @@ def test_good_spec_loads_with_common_params(tmp_path):
     spec = load_spec(_spec(tmp_path, "summary: W.\n" + GOOD_PARAMS + GOOD_EXAMPLES))
     assert list(spec.params) == ["text", "classes", "attrs"]
     assert spec.examples["one"].params == {"text": "Hi"}
+
+
+FR = "summary: W.\nparams:\n  text: {type: text, required: true}\n  small: {type: bool}\ncontent: {doc: Body.}\n"
+
+
+@pytest.mark.parametrize(("example", "field", "says"), [
+    ("{params: {text: Hi}, params_fr: {txt: Salut}}", "examples.one.params_fr.txt", "unknown key"),
+    ("{params: {text: Hi}, params_fr: {small: true}}", "examples.one.params_fr.small", "keys of this example's params"),
+    ("{params: {text: Hi, small: false}, params_fr: {small: oui}}", "examples.one.params_fr", "'oui'"),
+    ("{params: {text: Hi}, params_fr: {text: [Salut]}}", "examples.one.params_fr", "text"),
+    ("{params: {text: Hi}, params_fr: {text: '  '}}", "examples.one.params_fr", "text"),
+    ("{params: {text: Hi}, params_fr: [Salut]}", "examples.one.params_fr", "mapping"),
+    ("{params: {text: Hi}, params_fr: {}}", "examples.one.params_fr", "non-empty mapping"),
+    ("{params: {text: Salut}, lang: fr, params_fr: {text: Salut}}", "examples.one.params_fr", "written in French"),
+    ("{params: {text: Hi}, content_fr: <p>Bonjour</p>}", "examples.one.content_fr", "lacks"),
+    ("{params: {text: Hi}, content: <p>Hi</p>, content_fr: [x]}", "examples.one.content_fr", "a string"),
+    ("{params: {text: Hi}, after_fr: <p>Bonjour</p>}", "examples.one.after_fr", "lacks"),
+])
+def test_bad_french_version_names_field_and_what_is_allowed(tmp_path, example, field, says):
+    folder = _spec(tmp_path, FR + f"examples:\n  one: {example}\n")
+    with pytest.raises(SpecError) as info:
+        load_spec(folder)
+    message = str(info.value)
+    assert f": {field}:" in message and str(folder / "widget.yaml") in message
+    assert says in message
+
+
+def test_french_version_is_laid_over_params(tmp_path):
+    spec = load_spec(_spec(tmp_path, FR + "examples:\n"
+                           "  one: {params: {text: Hi, small: true}, params_fr: {text: Salut}, content: <p>Hi</p>,\n"
+                           "        content_fr: <p>Salut</p>}\n"
+                           "  two: {params: {text: Hi}}\n"
+                           "  trois: {params: {text: Bonjour}, lang: fr}\n"))
+    one, two, trois = spec.examples["one"], spec.examples["two"], spec.examples["trois"]
+    assert one.params_for("fr") == {"text": "Salut", "small": True}
+    assert one.params_for("en") == {"text": "Hi", "small": True}
+    assert (one.content_for("fr"), one.content_for("en")) == ("<p>Salut</p>", "<p>Hi</p>")
+    assert one.has_version("fr") and one.has_version("en")
+    assert two.params_for("fr") == {"text": "Hi"} and not two.has_version("fr")
+    assert trois.params_for("en") == trois.params_for("fr") == {"text": "Bonjour"}
+    assert trois.has_version("fr") and not trois.has_version("en")
+
+
+def _reads(spec, params) -> bool:
+    """True when an example's params hold words a person reads: a text or part value, or a list/dict of them."""
+    for key, value in params.items():
+        schema = spec.params[key]
+        if schema.type in ("text", "part") and value:
+            return True
+        if schema.type in ("list", "dict") and schema.fields and any(
+                field.type in ("text", "part") for field in schema.fields.values()):
+            return True
+    return False
+
+
+def test_every_wetkit_example_with_words_has_a_french_version():
+    """A French demo page is French throughout: every English example that carries text gives params_fr (the
+    built-in strings come from the catalogue)."""
+    from wetkit.registry import get_registry
+
+    missing = [f"{spec.name}/{ex.name}" for spec in get_registry() for ex in spec.examples.values()
+               if ex.lang == "en" and (_reads(spec, ex.params) or ex.content) and not ex.has_version("fr")]
+    assert not missing, f"examples without params_fr/content_fr: {', '.join(missing)}"
