@@ -31,16 +31,36 @@ def bundle_js(components: Iterable[str] | None = None, minify: bool = True, *,
             parts.append(js.read_text(encoding="utf-8"))
     parts.append((paths.JS_DIR / "start.js").read_text(encoding="utf-8"))
     source = "\n".join(parts)
-    if not minify:
-        return source
-    import rjsmin
-
-    return rjsmin.jsmin(source) + "\n"
+    return _min(source) if minify else source
 
 
 def gzip_size(text: str) -> int:
     """Bytes after gzip -9, the figure the budgets use (mtime fixed so it is repeatable)."""
     return len(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+
+
+def _min(source: str) -> str:
+    import rjsmin
+
+    return rjsmin.jsmin(source) + "\n"
+
+
+def js_module_sizes(*, registry: Registry | None = None) -> dict[str, dict[str, int]]:
+    """Each script's own size, minified and min+gzip, as if served alone: ``core.js``, the shared modules and every
+    component's ``<name>.js`` (keyed by component name). A module used alone also needs ``core.js``; the bundle
+    compresses better than the sum of its parts."""
+    if registry is None:
+        registry = get_registry()
+    files = {name: paths.JS_DIR / name for name in ("core.js", *SHARED_MODULES)}
+    for name in registry.names():
+        js = registry[name].js_file
+        if js is not None:
+            files[name] = js
+    sizes = {}
+    for name, path in files.items():
+        text = _min(path.read_text(encoding="utf-8"))
+        sizes[name] = {"min": len(text.encode()), "gzip": gzip_size(text)}
+    return sizes
 
 
 def size_report(theme: str = "base", *, registry: Registry | None = None) -> dict[str, dict[str, int]]:

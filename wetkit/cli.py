@@ -6,7 +6,7 @@
                                           URLs, folders, .html files, sitemaps, a crawl; JSON/JUnit/HTML
     wetkit list                           the components and their example counts
     wetkit new NAME                       scaffold components/NAME/ (spec, macro, SCSS)
-    wetkit sizes                          CSS and JS sizes, minified and gzipped
+    wetkit sizes                          CSS, JS bundle and each JS module's size, minified and gzipped
 
 build, serve, list and sizes take ``--components DIR``: a components folder to use instead of wetkit's own (one
 Registry, passed to the pages, the theme CSS and the JS bundle alike).
@@ -78,11 +78,15 @@ def _cmd_list(args) -> int:
 
 
 def _cmd_sizes(args) -> int:
-    from wetkit.assets import size_report
+    from wetkit.assets import js_module_sizes, size_report
 
-    report = size_report(args.theme, registry=_registry(args))
+    registry = _registry(args)
+    report = size_report(args.theme, registry=registry)
     for kind, sizes in report.items():
         print(f"{kind}: {sizes['min']:>7} B minified, {sizes['gzip']:>6} B min+gzip")
+    print("js modules, each alone (a module also needs core.js; the bundle above is what pages load):")
+    for name, sizes in js_module_sizes(registry=registry).items():
+        print(f"  {name:<24} {sizes['min']:>6} B minified, {sizes['gzip']:>5} B min+gzip")
     return 0
 
 

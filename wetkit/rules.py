@@ -399,3 +399,116 @@ def _filter_count(p: Mapping[str, Any]) -> None:
             raise RuleViolation("total", total, "a whole number of 0 or more")
         if not 0 <= shown <= total:
             raise RuleViolation("shown", shown, f"a whole number from 0 to total ({total})")
+
+
+# ---- interactive components, engineer A (issue 10): toggle, accordion ------------------------------------------
+
+rule("toggle")(_body_or_content)
+rule("toggle")(_body_needed)
+
+
+@rule("accordion")
+def _accordion_sections(p: Mapping[str, Any]) -> None:
+    items = p["items"]
+    if len(items) < 2:
+        raise RuleViolation("items", items, "at least two sections (for one, use wet.details)")
+    ids = [p["id"]] + [item["id"] or f"{p['id']}-{n}" for n, item in enumerate(items, 1)]
+    for n, section_id in enumerate(ids[1:], 1):
+        if section_id in ids[:n]:
+            raise RuleViolation(f"items[{n - 1}].id", section_id,
+                                "an id not used by the accordion or another of its sections")
+
+
+# ---- interactive components: dialog, session timeout (issue 10) ------------------------------------------------
+
+
+@rule("dialog")
+def _dialog_body(p: Mapping[str, Any]) -> None:
+    if p["body"] and p["caller"]:
+        raise RuleViolation("body", p["body"], "None when a {% call %} block gives the content")
+    if not p["body"] and not p["caller"]:
+        raise RuleViolation("body", p["body"], "a text, or a {% call %} block with the dialog's content")
+
+
+# ---- interactive components, engineer B (issue 10): tabs, site menu, table --------------------------------------
+
+
+@rule("tabs")
+def _tab_items(p: Mapping[str, Any]) -> None:
+    items = p["items"]
+    if len(items) < 2:
+        raise RuleViolation("items", items, "at least two tabs (for one section, show it without tabs)")
+    taken = {p["id"] or "", (p["id"] or "") + "-title"}
+    for index, item in enumerate(items):
+        ident = item["id"]
+        if ident is None:
+            continue
+        if ident.startswith("#"):
+            raise RuleViolation(f"items[{index}].id", ident, "the panel's id without '#' (the tab's link adds it)")
+        if ident in taken:
+            raise RuleViolation(f"items[{index}].id", ident, "an id not used by the tabs, their title or another tab")
+        taken.add(ident)
+
+
+@rule("site_menu")
+def _menu_entries(p: Mapping[str, Any]) -> None:
+    items = p["items"]
+    if not items:
+        raise RuleViolation("items", items, "a non-empty list of {text, href} links or {text, items} sections")
+    for index, item in enumerate(items):
+        if bool(item["href"]) == bool(item["items"]):
+            raise RuleViolation(
+                f"items[{index}]", dict(item), "either href (a link) or a non-empty items list (a section), not both"
+            )
+
+
+_CELL = "a text, a number, or {text, sort} (sort: the value the column sorts by)"
+
+
+@rule("table")
+def _table_cells(p: Mapping[str, Any]) -> None:
+    columns, rows = p["columns"], p["rows"]
+    if not columns:
+        raise RuleViolation("columns", columns, "a non-empty list of {text, numeric, sortable}")
+    if not rows:
+        raise RuleViolation("rows", rows, "a non-empty list of rows: show no table when there is no data")
+    for index, row in enumerate(rows):
+        if isinstance(row, (str, bytes, Mapping)) or not isinstance(row, Iterable):
+            raise RuleViolation(f"rows[{index}]", row, f"a list of {len(columns)} cells, one per column")
+        row = list(row)
+        if len(row) != len(columns):
+            raise RuleViolation(f"rows[{index}]", row, f"a list of {len(columns)} cells, one per column")
+        for place, cell in enumerate(row):
+            where = f"rows[{index}][{place}]"
+            if isinstance(cell, Mapping):
+                if set(cell) - {"text", "sort"} or not isinstance(cell.get("text"), (str, int, float)):
+                    raise RuleViolation(where, cell, _CELL)
+                if not isinstance(cell.get("sort", ""), (str, int, float)) or isinstance(cell.get("sort"), bool):
+                    raise RuleViolation(f"{where}.sort", cell.get("sort"), "a number or a string")
+            elif isinstance(cell, bool) or not isinstance(cell, (str, int, float)):
+                raise RuleViolation(where, cell, _CELL)
+
+
+@rule("session_timeout")
+def _session_times(p: Mapping[str, Any]) -> None:
+    unit = p["unit"]
+    factor = 60 if unit == "minutes" else 1
+    session, warning = p["session"], p["warning"]
+    if not 1 <= session * factor <= 86_400:
+        raise RuleViolation("session", session, f"a whole number of {unit} from 1 to {86_400 // factor} (24 hours)")
+    if warning * factor < 20:
+        least = "20 seconds" if factor == 1 else "1 minute"
+        raise RuleViolation("warning", warning, f"at least {least}: WCAG 2.2.1 gives the user at least 20 seconds")
+    if warning >= session:
+        raise RuleViolation(
+            "warning", warning, f"fewer {unit} than session ({session}): the warning comes before the end"
+        )
+    for name in ("keepalive_url", "signout_url", "timeout_url"):
+        url = p[name]
+        scheme = url.split(":", 1)[0].strip().lower() if url is not None and ":" in url.split("/", 1)[0] else ""
+        if url is not None and (not url.strip() or url.lstrip()[:1] == "#" or scheme in ("mailto", "tel")):
+            raise RuleViolation(name, url, "the URL of a server page: relative, http or https; not empty, not a "
+                                "#fragment of this page, not mailto: or tel:")
+    message = (p["texts"] or {}).get("message")
+    if message is not None and "%{time}" not in message:
+        raise RuleViolation("texts.message", message, "a text with %{time} where the time left goes")

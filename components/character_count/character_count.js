@@ -8,17 +8,6 @@
   var DELAY = 1000; // ms without typing before the live region speaks
   var SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
-  function pluralRule(element) {
-    var holder = element.closest("[lang]");
-    var lang = (holder && holder.getAttribute("lang")) || "en";
-    try {
-      var rules = new window.Intl.PluralRules(lang);
-      return function (n) { return rules.select(n); };
-    } catch (error) {
-      return function (n) { return n === 1 ? "one" : "other"; };
-    }
-  }
-
   // aria-describedby with one id replaced by another, in place (other ids and their order are kept).
   function swapId(list, from, to) {
     var ids = (list || "").split(/\s+/).filter(Boolean);
@@ -40,7 +29,6 @@
     var limit = parseInt(element.getAttribute("data-limit"), 10);
     var words = element.getAttribute("data-unit") === "words";
     var threshold = parseInt(element.getAttribute("data-threshold"), 10);
-    var plural = pluralRule(element);
     var serverError = field.classList.contains("wet-textarea--error");
     var timer = null;
     var shown = null;
@@ -62,8 +50,7 @@
     }
 
     function text(key, n) {
-      var name = "data-text-" + key + (plural(n) === "one" ? "-one" : "");
-      return (element.getAttribute(name) || element.getAttribute("data-text-" + key)).replace("%{count}", n);
+      return window.wetkit.text(element, key, n).replace("%{count}", n);
     }
 
     function update(announce) {
@@ -90,7 +77,7 @@
     }
 
     field.addEventListener("input", function () { update(true); });
-    window.addEventListener("pageshow", function () { update(false); }); // values restored by Back
+    window.wetkit.on("pageshow", function () { update(false); }); // values restored by Back
     update(false);
   });
 })(window, document);

@@ -36,7 +36,7 @@
     return true;
   }
 
-  window.wetkit.register("error-summary", function (summary) {
+  window.wetkit.register("error_summary", function (summary) {
     if (summary.getAttribute("data-disable-auto-focus") !== "true") summary.focus();
 
     summary.addEventListener("click", function (event) {

@@ -12,16 +12,6 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function pluralRule(element) {
-    var holder = element.closest("[lang]");
-    try {
-      var rules = new window.Intl.PluralRules((holder && holder.getAttribute("lang")) || "en");
-      return function (n) { return rules.select(n); };
-    } catch (error) {
-      return function (n) { return n === 1 ? "one" : "other"; };
-    }
-  }
-
   window.wetkit.register("filter", function (form) {
     var target = document.getElementById(form.getAttribute("data-target"));
     var field = form.querySelector("input[type=search]");
@@ -38,7 +28,6 @@
     var total = parseInt(form.getAttribute("data-total"), 10);
     var partial = total > items.length;
     if (!partial) total = items.length;
-    var plural = pluralRule(form);
     var button = form.querySelector(".wet-filter__button");
     var live = document.createElement("div");
     live.className = "wet-visually-hidden";
@@ -48,9 +37,7 @@
     var timer = null;
 
     function message(shown) {
-      var key = "data-text-count" + (plural(shown) === "one" ? "-one" : "");
-      return (form.getAttribute(key) || form.getAttribute("data-text-count"))
-        .replace("%{shown}", shown).replace("%{total}", total);
+      return window.wetkit.text(form, "count", shown).replace("%{shown}", shown).replace("%{total}", total);
     }
 
     function update(announce) {
@@ -73,7 +60,7 @@
       event.preventDefault();
       update(true);
     });
-    window.addEventListener("pageshow", function () { update(false); }); // a value restored by Back
+    window.wetkit.on("pageshow", function () { update(false); }); // a value restored by Back
     update(false);
   });
 })(window, document);

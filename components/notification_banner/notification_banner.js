@@ -26,7 +26,7 @@
     target.focus();
   }
 
-  window.wetkit.register("notification-banner", function (banner) {
+  window.wetkit.register("notification_banner", function (banner) {
     var key = banner.getAttribute("data-dismiss-key");
     if (key) {
       if (remembered(key)) {

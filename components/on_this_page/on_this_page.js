@@ -6,7 +6,7 @@
 (function (window, document) {
   "use strict";
 
-  window.wetkit.register("on-this-page", function (nav) {
+  window.wetkit.register("on_this_page", function (nav) {
     var links = nav.querySelectorAll("a[href^='#']");
     var sections = [];
     for (var i = 0; i < links.length; i++) {
@@ -42,9 +42,9 @@
       window.requestAnimationFrame(mark);
     }
 
-    window.addEventListener("scroll", queue, { passive: true });
-    window.addEventListener("resize", queue);
-    window.addEventListener("hashchange", queue);
+    window.wetkit.on("scroll", queue);
+    window.wetkit.on("resize", queue);
+    window.wetkit.on("hashchange", queue);
     mark();
   });
 })(window, document);

@@ -6,7 +6,7 @@
 (function (window, document) {
   "use strict";
 
-  window.wetkit.register("page-feedback", function (box) {
+  window.wetkit.register("page_feedback", function (box) {
     var ask = box.querySelector(".wet-page-feedback__ask");
     var problem = box.querySelector(".wet-page-feedback__problem");
     var message = box.querySelector(".wet-page-feedback__message");

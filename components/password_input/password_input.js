@@ -24,11 +24,11 @@
     button.addEventListener("click", function () {
       set(input.getAttribute("type") === "password", true);
     });
-    // Capture on the document: works whichever form owns the input (form= attribute included).
-    document.addEventListener("submit", function (event) {
+    // A page-wide listener: works whichever form owns the input (form= attribute included).
+    window.wetkit.on("submit", function (event) {
       if (event.target === input.form) set(false, false);
-    }, true);
-    window.addEventListener("pageshow", function (event) {
+    });
+    window.wetkit.on("pageshow", function (event) {
       if (event.persisted) set(false, false);
     });
     button.hidden = false;

@@ -121,6 +121,13 @@ def test_words_in_a_script_are_found(tmp_path):
     assert script_literals(tmp_path / "x.js", source) == [(2, "Show password"), (3, "Hide")]
 
 
+def test_developer_warnings_and_key_names_are_not_words_but_words_after_them_are(tmp_path):
+    source = ('(function () {\n  if (!x) return wetkit.warn("tabs", el,\n    "a tab without its panel");\n'
+              '  if (event.key !== "Escape") return;\n  var a = "Close menu";\n  wetkit.warn("x", el, "y z"); '
+              'var b = "Open menu";\n})();')
+    assert script_literals(tmp_path / "x.js", source) == [(5, "Close menu"), (6, "Open menu")]
+
+
 def test_update_keeps_translations_adds_new_messages_and_drops_obsolete(tmp_path):
     _french(tmp_path, {**GOOD, "Gone": ("Parti", ())})
     dropped = update(("fr", "en"), _template("New message"), tmp_path / "locale")

@@ -132,11 +132,19 @@ def _start_remote(webdriver, remote_url: str):
 
 
 def set_viewport(driver, width: int, height: int = 900) -> None:
-    """Exact CSS-pixel viewport through CDP (window sizes include browser chrome and are not exact)."""
+    """Exact CSS-pixel viewport through CDP (window sizes include browser chrome and are not exact). Returns after
+    the next rendered frame, so the page's own answers to the new size (ResizeObserver callbacks, which run in that
+    frame: the table's scroll-region tab stop, for one) are in place, as they are before a person can act."""
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
     )
+    driver.execute_async_script(_NEXT_FRAME)
+
+
+# A frame's rendering steps (resize observers included) run after its requestAnimationFrame callbacks; a task queued
+# from one runs once that frame is done.
+_NEXT_FRAME = "var done = arguments[0]; requestAnimationFrame(function () { setTimeout(done, 0); });"
 
 
 # The colour schemes the audit emulates, as CDP media features. Every call sets both features, so one scheme never

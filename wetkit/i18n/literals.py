@@ -106,6 +106,9 @@ def _js_strings(text: str) -> list[re.Match]:
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*[,.;:!?]?")
 _DIRECTIVES = frozenset({"use strict"})
+#: KeyboardEvent.key values the WAI-ARIA patterns listen for (names in the DOM, not words shown to anyone).
+KEY_NAMES = frozenset({"Enter", "Escape", "Tab", "Home", "End", "PageUp", "PageDown", "Backspace", "Delete",
+                       "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Spacebar"})
 
 
 def reads_like_words(literal: str) -> bool:
@@ -124,12 +127,14 @@ def script_literals(path: Path, source: str | None = None) -> list[tuple[int, st
     """``(line, literal)`` for each string literal in a script that reads like words (see the module docstring)."""
     text = path.read_text(encoding="utf-8") if source is None else source
     found = []
-    lines = text.split("\n")
     for match in _js_strings(text):
         line = text.count("\n", 0, match.start()) + 1
         literal = match.group("string")[1:-1]
-        if "console." in lines[line - 1] or re.match(r"\s*:", text[match.end():]):
-            continue  # a developer's console message, or an object key ({"Accept": ...})
+        statement = text[max(text.rfind(c, 0, match.start()) for c in ";{}") + 1:match.start()]
+        if "console." in statement or "wetkit.warn(" in statement or re.match(r"\s*:", text[match.end():]):
+            continue  # a developer's console message (also through wetkit.warn), or an object key ({"Accept": ...})
+        if literal in KEY_NAMES:
+            continue  # a KeyboardEvent.key value such as "Enter": the key's name in the DOM, never shown
         if reads_like_words(literal) and (path.name, literal) not in ALLOWED:
             found.append((line, literal))
     return found

@@ -35,20 +35,12 @@
     for (var i = 0; i < inputs.length; i++) reveal(inputs[i]);
   }
 
-  var listening = false;
-
-  function listen() {
-    if (listening) return;
-    listening = true;
-    document.addEventListener("change", function (event) {
-      var input = event.target;
-      if (input && (input.type === "radio" || input.type === "checkbox")) update(input);
-    });
-    // A page restored from the back/forward cache keeps the inputs' states: bring the content in line.
-    window.addEventListener("pageshow", updateAll);
+  function changed(event) {
+    var input = event.target;
+    if (input && (input.type === "radio" || input.type === "checkbox")) update(input);
   }
 
-  wetkit.register("conditional-reveal", function (element) {
+  wetkit.register("conditional_reveal", function (element) {
     var inputs = element.querySelectorAll("input[data-aria-controls]");
     for (var i = 0; i < inputs.length; i++) {
       var id = inputs[i].getAttribute("data-aria-controls");
@@ -56,6 +48,9 @@
       inputs[i].setAttribute("aria-controls", id);
       reveal(inputs[i]);
     }
-    listen();
   });
+  // Page-wide, once (not per group): any change, and a page restored from the back/forward cache, which keeps
+  // the inputs' states.
+  wetkit.on("change", changed);
+  wetkit.on("pageshow", updateAll);
 })(window, document, window.wetkit);
