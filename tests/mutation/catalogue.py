@@ -290,16 +290,17 @@ MUTATIONS: list[Mutation] = [
         "if (!name || seen[name] || !modules[name] || (only && only !== name)) continue;",
         "if (!name || !modules[name] || (only && only !== name)) continue;",
         "a module starts twice on the same element",
-        browser("tests/browser/test_forms_text_js.py", "tests/browser/test_forms_choices_js.py"),
+        browser("tests/browser/test_interactive_a.py", "tests/browser/test_interactive_b.py", "-k", "twice"),
     ),
     # ---- SCSS and theme: what a sighted keyboard user sees --------------------------------------------------------
     Mutation(
         "focus-ring-removed",
         "scss",
         "wetkit/scss/_mixins.scss",
-        "  &:focus-visible {\n    @include wet-focus-ring;",
-        "  &:focus-visible {\n",
-        "no focus ring on any component",
+        "  outline: var(--wet-focus-width) solid var(--wet-color-focus);\n  outline-offset: var(--wet-focus-offset);\n"
+        "  box-shadow: 0 0 0 calc(var(--wet-focus-offset) + var(--wet-focus-width) + 2px) var(--wet-color-focus-halo);",
+        "  outline: none;",
+        "the shared focus ring draws nothing, so focus is invisible wherever it is the only focus style",
         browser("tests/browser/test_a11y.py", "-k", "button or text_input or breadcrumbs"),
     ),
     Mutation(
