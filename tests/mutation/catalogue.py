@@ -622,4 +622,32 @@ MUTATIONS: list[Mutation] = [
         "the toggle's button says collapsed while its region is shown",
         browser("tests/browser/test_interactive_a.py"),
     ),
+    # ---- content components ------------------------------------------------------------------------------------
+    Mutation(
+        "pagination-current-unmarked",
+        "template",
+        "components/pagination/pagination.html",
+        '{% if n == current %} aria-current="page"{% endif %}',
+        "",
+        "the current page's link is no longer marked aria-current=page",
+        unit("test_content_components"),
+    ),
+    Mutation(
+        "warning-prefix-dropped",
+        "template",
+        "components/warning_text/warning_text.html",
+        '<span class="wet-visually-hidden">{{ prefix or _("Warning:") }} </span>',
+        "",
+        "warning text loses its hidden \"Warning:\", so a screen reader hears no warning",
+        unit("test_content_components", "test_i18n"),
+    ),
+    Mutation(
+        "footnote-returns-to-first-citation",
+        "template",
+        "components/footnotes/footnotes.html",
+        '<li><a class="wet-footnotes__return" href="#{{ id }}-{{ note_id }}-ref-{{ n }}">',
+        '<li><a class="wet-footnotes__return" href="#{{ id }}-{{ note_id }}-ref-1">',
+        "a note cited twice sends both return links to the first citation",
+        unit("test_content_components"),
+    ),
 ]
