@@ -47,6 +47,8 @@ FAULTS: dict[str, set[tuple]] = {
     "contrast-320": _axe("color-contrast", widths=(NARROW,), schemes=("light", "dark")),  # serious, one width
     "contrast-dark": _axe("color-contrast", schemes=("dark",)),  # the light grey kept on a dark background
     "link-dark": _axe("link-in-text-block", schemes=("dark",)),  # a link told apart by colour alone, in dark only
+    # a low-contrast cell out of its scroll region's view at every width: axe alone only asks for a review
+    "contrast-scrolled": _axe("color-contrast", schemes=("light", "dark")),
     # checks of our own
     "duplicate-id": {("ids", "duplicate-id", None, None)},  # axe 4.14's own duplicate-id rule is deprecated
     # an id that aria-describedby points at, used twice: axe's duplicate-id-aria only asks for a review
@@ -76,6 +78,14 @@ def faults_url():
 
 def _found(result) -> set[tuple]:
     return {(p.check, p.rule, p.width, p.scheme) for p in result.problems}
+
+
+def test_out_of_view_contrast_is_judged_not_left_for_review(auditor, faults_url):
+    """The fixed twin of ``contrast-scrolled``: its far cell is judged once scrolled into view, so nothing is left
+    "needs review", and the scroll region is back where it was."""
+    result = auditor.audit(f"{faults_url}contrast-scrolled/fixed.html")
+    assert result.ok and result.needs_review == [], result.needs_review
+    assert auditor.driver.execute_script("return document.querySelector('.scroller').scrollLeft;") == 0
 
 
 def test_the_table_lists_every_fault_page():
@@ -122,6 +132,29 @@ def test_focus_recheck_gives_up_when_the_walk_cannot_be_replayed(driver, faults_
     assert recheck_focus_visible(driver) == []
     driver.execute_script("document.getElementById('more').remove();")
     assert recheck_focus_visible(driver) is None
+
+
+def test_focus_walk_sees_a_focus_the_page_hides_from_its_listener(driver, faults_url):
+    """Tab presses go in batches and a listener on window records each focus; a page handler that stops the focus
+    event before it reaches window must not hide the fault: the walk notices and goes press by press."""
+    driver.get(f"{faults_url}hidden-focus/fault.html")
+    expected = [(p.rule, p.target) for p in check_focus_visible(driver)]
+    assert expected == [("focus-not-visible", 'a#more "fine print"')]
+    driver.get(f"{faults_url}hidden-focus/fault.html")
+    driver.execute_script("document.addEventListener('focusin', function (e) { e.stopPropagation(); }, true);")
+    assert [(p.rule, p.target) for p in check_focus_visible(driver)] == expected
+
+
+def test_focus_walk_passes_through_a_focus_guard(driver, faults_url):
+    """An element that sends focus straight on (a focus guard) is not a stop a keyboard user sees: only where focus
+    lands is compared, as when reading the focus after each press."""
+    driver.get(f"{faults_url}hidden-focus/fixed.html")
+    driver.execute_script("""
+        var guard = document.createElement("span"); guard.tabIndex = 0; guard.id = "guard";
+        guard.addEventListener("focus", function () { document.getElementById("more").focus(); });
+        document.querySelector("main").prepend(guard);""")
+    assert check_focus_visible(driver) == []
+    assert driver.execute_script("return window.__wetkitWalk.order.map(function (el) { return el.id; });") == ["more"]
 
 
 def test_focus_walk_that_hits_its_limit_is_reported(driver, faults_url):

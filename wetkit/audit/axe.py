@@ -36,25 +36,82 @@ def find_axe_script(start: Path | None = None) -> Path:
     )
 
 
-_RUN = """
+# How results come back from the page: per node its target, HTML, axe's fix summary, the errors of checks that threw,
+# and ``reasons``: the message keys of the checks that could not decide (``elmPartiallyObscured``...).
+_SHAPE = """
+function nodes(list) {
+  return list.map(function (node) {
+    var checks = [].concat(node.any, node.all, node.none).filter(Boolean);
+    var errors = checks.filter(function (c) { return c.error; })
+      .map(function (c) { return c.id + ": " + (c.error.message || c.error); });
+    var reasons = checks.map(function (c) { return c.data && c.data.messageKey; }).filter(Boolean);
+    return {target: node.target, html: node.html, summary: node.failureSummary || "", errors: errors,
+            reasons: reasons};
+  });
+}
+function rules(list) {
+  return list.map(function (rule) {
+    return {id: rule.id, impact: rule.impact, help: rule.help, helpUrl: rule.helpUrl, nodes: nodes(rule.nodes)};
+  });
+}
+"""
+
+_RUN = _SHAPE + """
 const context = arguments[0], options = arguments[1], done = arguments[arguments.length - 1];
 if (typeof axe === "undefined") { done({error: "axe is not loaded in this page"}); return; }
 axe.run(context || document, options).then(function (results) {
-  function nodes(list) {
-    return list.map(function (node) {
-      var errors = [].concat(node.any, node.all, node.none)
-        .filter(function (c) { return c && c.error; })
-        .map(function (c) { return c.id + ": " + (c.error.message || c.error); });
-      return {target: node.target, html: node.html, summary: node.failureSummary || "", errors: errors};
-    });
-  }
-  function rules(list) {
-    return list.map(function (rule) {
-      return {id: rule.id, impact: rule.impact, help: rule.help, helpUrl: rule.helpUrl, nodes: nodes(rule.nodes)};
-    });
-  }
   done({version: axe.version, violations: rules(results.violations), incomplete: rules(results.incomplete)});
 }, function (error) { done({error: String(error && error.stack || error)}); });
+"""
+
+#: Why axe may leave a colour result undecided that scrolling can settle: the element is partly clipped by a scroll
+#: region it overflows, or lies outside the viewport.
+OUT_OF_VIEW = frozenset({"elmPartiallyObscured", "outsideViewport"})
+
+# ``arguments[0]``: top-document selectors axe could not judge because they were out of view; ``arguments[1]``: the
+# rule; ``arguments[2]``: OUT_OF_VIEW. In turn, each element still undecided is scrolled into view (its scroll regions
+# and the window) and axe runs the rule again on all the undecided ones: what it decides now is settled. An element
+# still out of view when its own turn is over stays "incomplete". Every scroll position is put back before the answer.
+# Returns {impact, violations: [node...], incomplete: [node...]}.
+_IN_VIEW = _SHAPE + """
+const selectors = arguments[0], rule = arguments[1], outOfView = arguments[2], done = arguments[arguments.length - 1];
+var root = document.scrollingElement, saved = [[root, root.scrollLeft, root.scrollTop]];
+var pending = selectors.map(function (sel) { return document.querySelector(sel); }).filter(Boolean);
+pending.forEach(function (el) {
+  for (var box = el.parentElement; box; box = box.parentElement) {
+    var scrolls = box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight;
+    if (scrolls) saved.push([box, box.scrollLeft, box.scrollTop]);
+  }
+});
+var out = {impact: null, violations: [], incomplete: []};
+function restore() { saved.reverse().forEach(function (s) { s[0].scrollLeft = s[1]; s[0].scrollTop = s[2]; }); }
+function next() {
+  if (!pending.length) { restore(); done(out); return; }
+  var first = pending[0];
+  first.scrollIntoView({block: "nearest", inline: "nearest"});
+  axe.run({include: pending}, {runOnly: {type: "rule", values: [rule]}, elementRef: true,
+                               resultTypes: ["passes", "violations", "incomplete"]}).then(function (results) {
+    var decided = new Set();
+    function each(list, keep) {
+      list.forEach(function (r) {
+        r.nodes.forEach(function (node) {
+          var shaped = nodes([node])[0];
+          var unsure = shaped.reasons.some(function (k) { return outOfView.indexOf(k) >= 0; });
+          if (keep === out.incomplete && unsure && node.element !== first) return;  // its own turn is still to come
+          decided.add(node.element);
+          if (keep === out.violations) out.impact = r.impact;
+          if (keep) keep.push(shaped);
+        });
+      });
+    }
+    each(results.passes, null);
+    each(results.violations, out.violations);
+    each(results.incomplete, out.incomplete);
+    pending = pending.filter(function (el) { return el !== first && !decided.has(el); });
+    next();
+  }, function (error) { restore(); done({error: String(error && error.stack || error)}); });
+}
+next();
 """
 
 
@@ -123,6 +180,17 @@ class AxeRunner:
             raise AxeError(f"axe-core {self.version} has no {COLOUR_CATEGORY} rules in tag(s) {', '.join(self.tags)}: "
                            "the dark-mode pass would run zero rules")
         self._checked = True
+
+    def judge_in_view(self, rule: str, selectors: list[str]) -> dict:
+        """``rule`` again on elements axe left undecided because they were out of view (``OUT_OF_VIEW``), each one
+        scrolled into view in turn (see ``_IN_VIEW``): ``{"impact", "violations": [node...], "incomplete":
+        [node...]}``, nodes shaped as in :meth:`run`. Scroll positions are restored."""
+        result = self.driver.execute_async_script(_IN_VIEW, selectors, rule, sorted(OUT_OF_VIEW))
+        if not isinstance(result, dict):
+            raise AxeError(f"axe returned {json.dumps(result)[:200]}")
+        if "error" in result:
+            raise AxeError(f"axe failed: {result['error']}")
+        return result
 
     def run(self, context=None, rules: tuple[str, ...] | None = None) -> dict:
         """Violations and incomplete results for the page (axe already injected): the suite's tags, or only the

@@ -131,15 +131,17 @@ def _start_remote(webdriver, remote_url: str):
         ) from err
 
 
-def set_viewport(driver, width: int, height: int = 900) -> None:
+def set_viewport(driver, width: int, height: int = 900, *, next_frame: bool = True) -> None:
     """Exact CSS-pixel viewport through CDP (window sizes include browser chrome and are not exact). Returns after
     the next rendered frame, so the page's own answers to the new size (ResizeObserver callbacks, which run in that
-    frame: the table's scroll-region tab stop, for one) are in place, as they are before a person can act."""
+    frame: the table's scroll-region tab stop, for one) are in place, as they are before a person can act.
+    ``next_frame=False`` returns at once: for a size set before loading a page, which is laid out at it anyway."""
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
     )
-    driver.execute_async_script(_NEXT_FRAME)
+    if next_frame:
+        driver.execute_async_script(_NEXT_FRAME)
 
 
 # A frame's rendering steps (resize observers included) run after its requestAnimationFrame callbacks; a task queued

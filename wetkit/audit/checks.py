@@ -130,48 +130,92 @@ start.tabIndex = -1;
 document.body.insertBefore(start, document.body.firstChild);
 start.focus({preventScroll: true});
 start.remove();
-var walk = window.__wetkitWalk = {unfocused: new Map(), seen: new Set(), order: [], visible: [], pending: null};
+var walk = window.__wetkitWalk = {unfocused: new Map(), seen: new Set(), order: [], visible: [], pending: null,
+                                  results: [], done: false};
 var selector = "a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]";
 document.querySelectorAll(selector).forEach(function (el) { walk.unfocused.set(el, snapshot(el)); });
 return walk.unfocused.size;
 """
 
-# After each Tab press: the focused element against its unfocused look. Returns {done, results}.
-_STEP = _STYLE_SNAPSHOT + """
-var walk = window.__wetkitWalk, results = [];
-function settle() {  // the element focused before this one, if it had no unfocused look: it has one now
+# The walk's bookkeeping, shared by the batched walk (a focus listener) and the step-by-step one (a script after each
+# press): record the element now focused against its unfocused look; the element focused before it, if it had no
+# unfocused look, is compared now that focus has left it. Returns false once the walk is over (focus came back).
+_RECORD = """
+function settle(walk) {
   var p = walk.pending;
   if (!p) return;
   walk.pending = null;
   // an element removed once it lost focus cannot be shown to have changed
-  results.push({name: p.name, changed: p.el.isConnected && differs(snapshot(p.el), p.focused), onScreen: p.onScreen});
+  walk.results.push({name: p.name, changed: p.el.isConnected && differs(snapshot(p.el), p.focused),
+                     onScreen: p.onScreen});
 }
-var el = document.activeElement;
-if (!el || el === document.body || el === document.documentElement || walk.seen.has(el)) {
-  blurActive();
-  settle();
-  return {done: true, results: results};
+function record(walk, el) {
+  if (walk.done) return false;
+  if (!el || el === document.body || el === document.documentElement || walk.seen.has(el)) {
+    walk.done = true;
+    settle(walk);
+    return false;
+  }
+  walk.seen.add(el);
+  walk.order.push(el);
+  walk.visible.push(el.matches(":focus-visible"));
+  var now = snapshot(el), before = walk.unfocused.get(el), shown = onScreen(el);
+  settle(walk);
+  if (before) walk.results.push({name: describe(el), changed: differs(before, now), onScreen: shown});
+  else walk.pending = {el: el, name: describe(el), focused: now, onScreen: shown};
+  return true;
 }
-walk.seen.add(el);
-walk.order.push(el);
-walk.visible.push(el.matches(":focus-visible"));
-var now = snapshot(el), before = walk.unfocused.get(el), shown = onScreen(el);
-settle();
-if (before) results.push({name: describe(el), changed: differs(before, now), onScreen: shown});
-else walk.pending = {el: el, name: describe(el), focused: now, onScreen: shown};
-return {done: false, results: results};
+function taken(walk) { var out = walk.results; walk.results = []; return out; }
 """
 
-_FINISH = _STYLE_SNAPSHOT + """
-var walk = window.__wetkitWalk, results = [];
-blurActive();
-if (walk && walk.pending) {
-  var p = walk.pending;
-  walk.pending = null;
-  // an element removed once it lost focus cannot be shown to have changed
-  results.push({name: p.name, changed: p.el.isConnected && differs(snapshot(p.el), p.focused), onScreen: p.onScreen});
+# After each Tab press of the step-by-step walk. Returns {done, results}.
+_STEP = _STYLE_SNAPSHOT + _RECORD + """
+var walk = window.__wetkitWalk;
+var going = record(walk, document.activeElement);
+if (!going) blurActive();
+return {done: !going, results: taken(walk)};
+"""
+
+# The batched walk: a listener records each focus as it happens, so many Tab presses can go in one WebDriver request.
+# It listens in the bubble phase on window, so the page's own focus handlers (which may restyle the element, or move
+# focus on: a focus guard) have run; an element that is no longer focused when its event reaches window was passed
+# through, not stopped on, as a step-by-step walk would see it. A handler that stops the event's propagation hides
+# a focus from the listener: the capture-phase count then differs from the bubble-phase one, the walk is "blind",
+# and the caller walks again step by step.
+_LISTEN = _STYLE_SNAPSHOT + _RECORD + """
+var walk = window.__wetkitWalk;
+walk.captured = 0;
+walk.bubbled = 0;
+walk.onCapture = function () { walk.captured += 1; };
+walk.onBubble = function (event) {
+  walk.bubbled += 1;
+  if (event.target === document.activeElement) record(walk, event.target);
+};
+window.addEventListener("focusin", walk.onCapture, true);
+window.addEventListener("focusin", walk.onBubble, false);
+"""
+
+# After a batch of presses: {done, blind, results}. Focus on nothing (it left the page) ends the walk, as it does
+# step by step; ``finish`` (the last batch) removes the listeners.
+_POLL = _STYLE_SNAPSHOT + _RECORD + """
+var walk = window.__wetkitWalk, finish = arguments[0];
+var blind = walk.captured !== walk.bubbled;
+var active = document.activeElement;
+if (!blind && !walk.done && (!active || active === document.body || active === document.documentElement)) {
+  record(walk, active);
 }
-return results;
+if (finish || walk.done || blind) {
+  window.removeEventListener("focusin", walk.onCapture, true);
+  window.removeEventListener("focusin", walk.onBubble, false);
+}
+return {done: walk.done, blind: blind, results: taken(walk)};
+"""
+
+_FINISH = _STYLE_SNAPSHOT + _RECORD + """
+var walk = window.__wetkitWalk;
+blurActive();
+if (walk) settle(walk);
+return walk ? taken(walk) : [];
 """
 
 # The last keyboard walk again, by script focus, in the colour scheme emulated now. Null when it cannot reproduce
@@ -213,25 +257,58 @@ def check_focus_visible(driver, limit: int = 500) -> list[Problem]:
     Each element is compared with how it looked before the walk; one that was not there (or not a likely focus
     target) then is compared with how it looks after focus has moved on, never taken as changed. The order the walk
     took is kept in the page for :func:`recheck_focus_visible`.
+
+    The presses go in batches (one WebDriver request each; a focus listener records each stop, see ``_LISTEN``), the
+    first as long as the page has likely focus targets. Where the listener cannot see every focus (a page handler
+    stops the event), the page is walked again one press at a time, reading the focus after each.
     """
+    count = driver.execute_script(_COLLECT)
+    driver.execute_script(_LISTEN)
+    states: list[dict] = []
+    pressed, batch = 0, count + 2
+    while True:
+        presses = min(batch, limit - pressed)
+        _press_tab(driver, presses)
+        pressed += presses
+        step = driver.execute_script(_POLL, pressed >= limit)
+        if step["blind"]:
+            driver.execute_script(_FINISH)
+            return _focus_walk_step_by_step(driver, limit)
+        states += step["results"]
+        if step["done"]:
+            driver.execute_script("document.activeElement && document.activeElement.blur();")
+            return _focus_problems(states)
+        if pressed >= limit:
+            return _incomplete_walk(driver, states, limit)
+        batch = 8
+
+
+def _press_tab(driver, times: int) -> None:
+    """``times`` Tab presses, sent as one WebDriver actions request."""
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
+    ActionChains(driver).send_keys(Keys.TAB * times).perform()
+
+
+def _focus_walk_step_by_step(driver, limit: int) -> list[Problem]:
+    """:func:`check_focus_visible` reading the focus after every press (for pages the focus listener cannot follow)."""
     driver.execute_script(_COLLECT)
     states: list[dict] = []
-    actions = ActionChains(driver)
     for _ in range(limit):
-        actions.send_keys(Keys.TAB).perform()
+        _press_tab(driver, 1)
         step = driver.execute_script(_STEP)
         states += step["results"]
         if step["done"]:
-            break
-    else:
-        states += driver.execute_script(_FINISH)
-        return _focus_problems(states) + [Problem(
-            "focus", "focus-walk-incomplete", "document",
-            f"the Tab walk stopped after {limit} focus stops, so the rest of the page was not checked")]
-    return _focus_problems(states)
+            return _focus_problems(states)
+    return _incomplete_walk(driver, states, limit)
+
+
+def _incomplete_walk(driver, states: list[dict], limit: int) -> list[Problem]:
+    states = states + driver.execute_script(_FINISH)
+    return _focus_problems(states) + [Problem(
+        "focus", "focus-walk-incomplete", "document",
+        f"the Tab walk stopped after {limit} focus stops, so the rest of the page was not checked")]
 
 
 def recheck_focus_visible(driver) -> list[Problem] | None:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from wetkit.audit.axe import AxeRunner
+from wetkit.audit.axe import OUT_OF_VIEW, AxeRunner
 from wetkit.audit.browser import PAGE_LOAD_TIMEOUT, emulate_scheme, set_viewport, start_browser
 from wetkit.audit.checks import (
     Problem,
@@ -95,7 +95,7 @@ class Auditor:
         self._ensure_browser()
         try:
             check_console(self.driver)  # drain logs left by the previous page
-            set_viewport(self.driver, self.widths[0])
+            set_viewport(self.driver, self.widths[0], next_frame=False)
             self.driver.get(url)
             landed = self.driver.execute_script(_LANDED)
         except TimeoutException as err:
@@ -217,7 +217,7 @@ class Auditor:
                 rules: tuple[str, ...] | None = None) -> None:
         """axe in the page as it is now (``width`` and ``scheme`` are what the browser emulates): every violation, of
         any impact, is a problem unless its rule is ``allowed``; so is an incomplete result whose check threw."""
-        found = self.axe.run(rules=rules)
+        found = self._judged_in_view(self.axe.run(rules=rules))
         where = f"{width}px" + ("" if scheme == "light" else f" in {scheme} mode")
         self._note_rules(found, result)
         for rule in found["violations"]:
@@ -237,6 +237,22 @@ class Auditor:
                         "axe-error", rule["id"], target, "; ".join(node["errors"]), rule["helpUrl"], width, scheme))
                 else:
                     result.needs_review.append(f"{rule['id']} at {where}: {target}")
+
+    def _judged_in_view(self, found: dict) -> dict:
+        """axe leaves an element's contrast undecided when it is out of view: a cell scrolled out of its table's
+        scroll region, say (``OUT_OF_VIEW``). A person can scroll to it, so the audit does too: such elements are
+        judged again scrolled into view (:meth:`AxeRunner.judge_in_view`); what axe then decides replaces the
+        undecided result, violations included. Elements it still cannot judge stay "needs review"."""
+        for rule in found["incomplete"]:
+            waiting = [node for node in rule["nodes"] if _out_of_view(node)]
+            if not waiting:
+                continue
+            again = self.axe.judge_in_view(rule["id"], [node["target"][0] for node in waiting])
+            rule["nodes"] = [node for node in rule["nodes"] if node not in waiting] + again["incomplete"]
+            if again["violations"]:
+                found["violations"].append({**rule, "impact": again["impact"], "nodes": again["violations"]})
+        found["incomplete"] = [rule for rule in found["incomplete"] if rule["nodes"]]
+        return found
 
     def _note_rules(self, found: dict, result: PageResult) -> None:
         """What reports show about each rule seen: its help text and URL, and its tags (``wcag143`` -> WCAG 1.4.3),
@@ -311,6 +327,14 @@ def capture_element(driver, target) -> bytes | None:
     except Exception:  # noqa: BLE001 - evidence is best effort
         return None
     return png if len(png) <= MAX_SHOT_BYTES else None
+
+
+def _out_of_view(node: dict) -> bool:
+    """An undecided axe node that scrolling can settle: no check threw, axe said it was out of view, and its target
+    is one selector in the top document."""
+    target = node["target"]
+    return (not node["errors"] and bool(OUT_OF_VIEW & set(node.get("reasons", ())))
+            and len(target) == 1 and isinstance(target[0], str))
 
 
 def _at(problem: Problem, width: int, scheme: str | None = None) -> Problem:
