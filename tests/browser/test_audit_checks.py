@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from wetkit.audit.checks import Problem, check_console, check_focus_visible, recheck_focus_visible
-from wetkit.audit.runner import CONSOLE_SETTLE_MS
+from wetkit.audit.runner import CONSOLE_SETTLE_MS, PRESENTATION_RULES
 from wetkit.serve import serve_in_thread
 
 pytestmark = pytest.mark.browser
@@ -78,6 +78,27 @@ def faults_url():
 
 def _found(result) -> set[tuple]:
     return {(p.check, p.rule, p.width, p.scheme) for p in result.problems}
+
+
+# The faults a stylesheet can cause (colours, sizes, spacing, focus styles): the "presentation" scope, which theme
+# variants of already-audited pages get, must find each exactly as the full audit does.
+STYLE_RULES = {"color-contrast", "link-in-text-block", *PRESENTATION_RULES}
+STYLE_FAULTS = sorted(name for name, expected in FAULTS.items() if expected and all(
+    check in ("reflow", "text-spacing", "focus") or (check == "axe" and rule in STYLE_RULES)
+    for check, rule, _, _ in expected))
+
+
+@pytest.mark.parametrize("name", STYLE_FAULTS)
+def test_presentation_scope_finds_every_fault_a_stylesheet_can_cause(auditor, faults_url, name):
+    result = auditor.audit(f"{faults_url}{name}/fault.html", scope="presentation")
+    assert _found(result) == FAULTS[name], result.report(name)
+
+
+def test_presentation_scope_leaves_the_markup_rules_to_the_full_audit(auditor, faults_url):
+    """What it does not run, on purpose: an image without alt text is the same in every theme."""
+    assert _found(auditor.audit(f"{faults_url}missing-alt/fault.html", scope="presentation")) == set()
+    with pytest.raises(ValueError, match="unknown audit scope 'markup': use one of full, presentation"):
+        auditor.audit(f"{faults_url}missing-alt/fault.html", scope="markup")
 
 
 def test_out_of_view_contrast_is_judged_not_left_for_review(auditor, faults_url):

@@ -27,6 +27,16 @@ from wetkit.audit.checks import (
 )
 
 WIDTHS = (1280, 320)
+#: What an audit covers. "full": every check. "presentation": the checks whose outcome a page's stylesheet values can
+#: change when its HTML and scripts are those of a page audited in full: a theme variant (a theme only sets custom
+#: property values, and no token feeds a property that decides whether an element is rendered: display, visibility,
+#: content, opacity, clip, position, overflow; tests/unit/test_presentation_scope.py holds every theme to that).
+#: So the rules that read the markup (names, roles, ARIA, labels, landmarks, language, ids) give the same answer as
+#: on the page audited in full and are not run again; axe runs the colour rules (``AxeRunner.colour_rules``) and
+#: ``PRESENTATION_RULES`` (sizes and scrolling), in light and dark at every width; reflow, text spacing, the focus
+#: walks in light, dark and forced colours, and the console run as in "full". Duplicate ids are not checked again.
+SCOPES = ("full", "presentation")
+PRESENTATION_RULES = ("scrollable-region-focusable", "target-size")
 REFLOW_WIDTH = 320
 CONSOLE_SETTLE_MS = 1000  # console errors are read no sooner than this long after the page started loading
 
@@ -88,8 +98,10 @@ class Auditor:
             self.driver = None
             self.axe = None
 
-    def audit(self, url: str, allow: Iterable[str] = (), focus_walk: bool = True) -> PageResult:
-        """Load ``url`` and run every check. ``allow`` lists axe rule ids the page's spec excuses (with reasons)."""
+    def audit(self, url: str, allow: Iterable[str] = (), focus_walk: bool = True, scope: str = "full") -> PageResult:
+        """Load ``url`` and run every check of ``scope`` (see ``SCOPES``). ``allow`` lists axe rule ids the page's
+        spec excuses (with reasons)."""
+        _check_scope(scope)
         from selenium.common.exceptions import TimeoutException, WebDriverException
 
         self._ensure_browser()
@@ -111,7 +123,7 @@ class Auditor:
         if landed["status"] >= 400:  # the server's error page is not the page that was asked for
             check_console(self.driver)
             return self._failed(url, "http-error", f"{url} answered HTTP {landed['status']}")
-        return self.audit_current(allow, focus_walk, label=url)
+        return self.audit_current(allow, focus_walk, label=url, scope=scope)
 
     def _error_code_of(self, landed: dict, wait_s: float = 3.0) -> dict:
         """Chromium's error page fills in its ``ERR_…`` code from its own script, which may not have run yet on a
@@ -123,7 +135,7 @@ class Auditor:
         return landed
 
     def audit_current(self, allow: Iterable[str] = (), focus_walk: bool = True,
-                      label: str | None = None) -> PageResult:
+                      label: str | None = None, scope: str = "full") -> PageResult:
         """Every check on the page the browser shows now (a state reached by clicks or a form post).
 
         At each width: axe with every rule of the suite's tags in light mode, then axe's colour rules only
@@ -139,11 +151,14 @@ class Auditor:
         in 4.14: no finding in forced colours that the light pass lacks. So forced colours get the focus walk, where
         they really remove things (box-shadows, background changes).
 
+        ``scope="presentation"`` narrows the light-mode axe runs and drops the duplicate-id check (see ``SCOPES``).
+
         Each problem carries its ``width`` and ``scheme``. The focus walk moves focus; a flow test that needs its
         focus state should assert it before auditing. The browser is left at the first width, in light mode.
         """
         from selenium.common.exceptions import TimeoutException, WebDriverException
 
+        _check_scope(scope)
         self._ensure_browser()
         driver = self.driver
         result = PageResult(label or driver.current_url)
@@ -155,9 +170,11 @@ class Auditor:
             # Ordered so the browser switches scheme once per width: each switch restyles the page (~10-40 ms).
             emulate_scheme(driver, "light")
             set_viewport(driver, first)
-            self._light_at(first, result, allowed)
+            light_rules = None if scope == "full" else self.axe.colour_rules + PRESENTATION_RULES
+            self._light_at(first, result, allowed, light_rules)
             result.problems += [_at(p, first) for p in check_text_spacing(driver)]
-            result.problems += check_duplicate_ids(driver)
+            if scope == "full":
+                result.problems += check_duplicate_ids(driver)
             walks = ("forced-colors", "dark") if focus_walk else ()
             if walks:
                 result.problems += self._focus_walks(first, walks)
@@ -172,7 +189,7 @@ class Auditor:
                         emulate_scheme(driver, current)
                         scheme = current
                     if current == "light":
-                        self._light_at(width, result, allowed)
+                        self._light_at(width, result, allowed, light_rules)
                     else:
                         self._axe_at(width, result, allowed, scheme="dark", rules=self.axe.colour_rules)
             if scheme != "light":
@@ -190,9 +207,11 @@ class Auditor:
             self.close()
         return result
 
-    def _light_at(self, width: int, result: PageResult, allowed: set[str]) -> None:
-        """Light mode at ``width``: axe with every rule of the suite's tags, and reflow at a narrow width."""
-        self._axe_at(width, result, allowed)
+    def _light_at(self, width: int, result: PageResult, allowed: set[str],
+                  rules: tuple[str, ...] | None = None) -> None:
+        """Light mode at ``width``: axe with every rule of the suite's tags (or only ``rules``), and reflow at a
+        narrow width."""
+        self._axe_at(width, result, allowed, rules=rules)
         if width <= REFLOW_WIDTH:
             result.problems += check_reflow(self.driver, width)
 
@@ -327,6 +346,11 @@ def capture_element(driver, target) -> bytes | None:
     except Exception:  # noqa: BLE001 - evidence is best effort
         return None
     return png if len(png) <= MAX_SHOT_BYTES else None
+
+
+def _check_scope(scope: str) -> None:
+    if scope not in SCOPES:
+        raise ValueError(f"unknown audit scope {scope!r}: use one of {', '.join(SCOPES)}")
 
 
 def _out_of_view(node: dict) -> bool:
