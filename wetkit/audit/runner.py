@@ -10,6 +10,7 @@ A page that fails to load or hangs is reported as a problem and the browser is r
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,7 @@ SCOPES = ("full", "presentation")
 PRESENTATION_RULES = ("scrollable-region-focusable", "target-size")
 REFLOW_WIDTH = 320
 CONSOLE_SETTLE_MS = 1000  # console errors are read no sooner than this long after the page started loading
+QUIT_TIMEOUT = 10.0  # seconds a browser may take to quit before it is killed
 
 
 @dataclass
@@ -78,6 +80,7 @@ class Auditor:
         self.driver = None
         self.axe: AxeRunner | None = None
         self.pages_audited = 0
+        self.style_only_widths = 0  # further widths whose light axe run kept only the layout and colour rules
         self.needs_review: dict[str, list[str]] = {}  # page -> axe results a person must judge
 
     def __enter__(self) -> Auditor:
@@ -92,11 +95,18 @@ class Auditor:
             self.axe = AxeRunner(self.driver, self.axe_script, locale=self.axe_locale)
 
     def close(self) -> None:
+        """Quit the browser. A renderer stuck in a script loop can keep ``quit()`` waiting for minutes: after
+        ``QUIT_TIMEOUT`` seconds the browser is killed instead (``pool.kill_browser``), so the audit goes on."""
         if self.driver is not None:
-            with contextlib.suppress(Exception):  # a wedged browser may refuse to quit; it is gone either way
-                self.driver.quit()
-            self.driver = None
-            self.axe = None
+            from wetkit.audit.pool import kill_browser
+
+            driver, self.driver, self.axe = self.driver, None, None
+            quitting = threading.Thread(target=_quietly_quit, args=(driver,), daemon=True, name="wetkit-quit")
+            quitting.start()
+            quitting.join(QUIT_TIMEOUT)
+            if quitting.is_alive():
+                kill_browser(driver, self.remote_url)
+                quitting.join(QUIT_TIMEOUT)
 
     def audit(self, url: str, allow: Iterable[str] = (), focus_walk: bool = True, scope: str = "full") -> PageResult:
         """Load ``url`` and run every check of ``scope`` (see ``SCOPES``). ``allow`` lists axe rule ids the page's
@@ -151,6 +161,12 @@ class Auditor:
         in 4.14: no finding in forced colours that the light pass lacks. So forced colours get the focus walk, where
         they really remove things (box-shadows, background changes).
 
+        At a further width, when the document and the set of elements rendered are exactly as they were at the
+        first (``_RENDERED``: the whole markup, and per element whether it is rendered, has a box, sits off-screen or
+        is clipped), the light axe run keeps only the rules that read layout and colour (those of the "presentation"
+        scope): every other rule of the suite reads the markup and what is rendered, which did not change. A page
+        whose width hides, shows or rewrites anything gets every rule again. ``style_only_widths`` counts them.
+
         ``scope="presentation"`` narrows the light-mode axe runs and drops the duplicate-id check (see ``SCOPES``).
 
         Each problem carries its ``width`` and ``scheme``. The focus walk moves focus; a flow test that needs its
@@ -170,8 +186,10 @@ class Auditor:
             # Ordered so the browser switches scheme once per width: each switch restyles the page (~10-40 ms).
             emulate_scheme(driver, "light")
             set_viewport(driver, first)
-            light_rules = None if scope == "full" else self.axe.colour_rules + PRESENTATION_RULES
+            style_rules = self.axe.colour_rules + PRESENTATION_RULES
+            light_rules = None if scope == "full" else style_rules
             self._light_at(first, result, allowed, light_rules)
+            signature = driver.execute_script(_RENDERED) if light_rules is None else None
             result.problems += [_at(p, first) for p in check_text_spacing(driver)]
             if scope == "full":
                 result.problems += check_duplicate_ids(driver)
@@ -189,7 +207,11 @@ class Auditor:
                         emulate_scheme(driver, current)
                         scheme = current
                     if current == "light":
-                        self._light_at(width, result, allowed, light_rules)
+                        rules = light_rules
+                        if signature is not None and driver.execute_script(_RENDERED) == signature:
+                            rules = style_rules  # same markup, same elements rendered: see audit_current
+                            self.style_only_widths += 1
+                        self._light_at(width, result, allowed, rules)
                     else:
                         self._axe_at(width, result, allowed, scheme="dark", rules=self.axe.colour_rules)
             if scheme != "light":
@@ -303,6 +325,20 @@ if (!error && location.href.indexOf("chrome-error:") === 0) {
 }
 return {href: location.href, status: (nav && nav.responseStatus) || 0, error: error};
 """
+# A digest of the document as the markup rules see it: its whole markup, and for every element whether it is rendered
+# (checkVisibility with opacity and visibility), has an empty box, lies off-screen to the top or start, or is clipped.
+_RENDERED = """
+var parts = [document.documentElement.outerHTML];
+document.querySelectorAll("*").forEach(function (el) {
+  var r = el.getBoundingClientRect(), cs = getComputedStyle(el);
+  parts.push((el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}) ? "v" : "h") +
+    (r.width && r.height ? "b" : "e") + (r.right + scrollX <= 0 || r.bottom + scrollY <= 0 ? "o" : "i") +
+    (cs.clip !== "auto" || cs.clipPath !== "none" ? "c" : "u"));
+});
+var text = parts.join("|"), hash = 2166136261;
+for (var i = 0; i < text.length; i++) { hash ^= text.charCodeAt(i); hash = Math.imul(hash, 16777619) >>> 0; }
+return text.length + ":" + hash;
+"""
 MAX_SHOT_CSS_PX = (640, 400)  # a crop larger than this is scaled down (CDP) or, without CDP, not taken
 MAX_SHOT_BYTES = 120_000
 
@@ -346,6 +382,11 @@ def capture_element(driver, target) -> bytes | None:
     except Exception:  # noqa: BLE001 - evidence is best effort
         return None
     return png if len(png) <= MAX_SHOT_BYTES else None
+
+
+def _quietly_quit(driver) -> None:
+    with contextlib.suppress(Exception):  # a wedged browser may refuse to quit; it is killed or gone either way
+        driver.quit()
 
 
 def _check_scope(scope: str) -> None:
