@@ -42,7 +42,10 @@ CONSOLE = {("console", "console-error", None, None)}
 FAULTS: dict[str, set[tuple]] = {
     # axe, every rule of the suite's tags, in light mode at both widths
     "missing-alt": _axe("image-alt"),  # critical
-    "name-mismatch": _axe("label-content-name-mismatch"),  # serious; WCAG 2.5.3, in the wcag21a tag in 4.14
+    "name-mismatch": _axe("label-content-name-mismatch"),
+    # a button whose only words are hidden at 320 px: a markup rule, at one width; the narrow run must not keep only
+    # the layout rules here (the rendered elements differ from 1280 px)
+    "name-320": _axe("button-name", widths=(NARROW,)),  # serious; WCAG 2.5.3, in the wcag21a tag in 4.14
     # axe's colour rules, also in dark mode: these pages have no dark styles, so a light barrier is a dark one too
     "contrast-320": _axe("color-contrast", widths=(NARROW,), schemes=("light", "dark")),  # serious, one width
     "contrast-dark": _axe("color-contrast", schemes=("dark",)),  # the light grey kept on a dark background
