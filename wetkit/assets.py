@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable
+from pathlib import Path
 
 from wetkit import paths
 from wetkit.registry import Registry, get_registry
@@ -63,9 +64,11 @@ def js_module_sizes(*, registry: Registry | None = None) -> dict[str, dict[str, 
     return sizes
 
 
-def size_report(theme: str = "base", *, registry: Registry | None = None) -> dict[str, dict[str, int]]:
-    """Sizes of all components' CSS and JS for one theme: bytes minified, and minified + gzip."""
-    css = compile_theme(theme, registry=registry)
+def size_report(theme: str | Path = "base", *, registry: Registry | None = None,
+                theme_dirs: Iterable[Path | str] = ()) -> dict[str, dict[str, int]]:
+    """Sizes of all components' CSS and JS for one theme (a name looked up in ``theme_dirs`` then wetkit's
+    ``themes/``, or a theme folder): bytes minified, and minified + gzip."""
+    css = compile_theme(theme, registry=registry, theme_dirs=theme_dirs)
     js = bundle_js(registry=registry)
     return {
         "css": {"min": len(css.encode()), "gzip": gzip_size(css)},
