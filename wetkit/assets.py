@@ -13,9 +13,11 @@ from pathlib import Path
 
 from wetkit import paths
 from wetkit.registry import Registry, get_registry
-from wetkit.sass import compile_theme
+from wetkit.sass import available_themes, compile_theme, load_theme
 
 SHARED_MODULES = ("conditional-reveal.js",)
+#: The most one theme's CSS with every component may weigh, minified and gzipped (bytes; `wetkit sizes` checks it).
+CSS_BUDGET = 8_000
 
 
 def bundle_js(components: Iterable[str] | None = None, minify: bool = True, *,
@@ -61,6 +63,19 @@ def js_module_sizes(*, registry: Registry | None = None) -> dict[str, dict[str, 
     for name, path in files.items():
         text = _min(path.read_text(encoding="utf-8"))
         sizes[name] = {"min": len(text.encode()), "gzip": gzip_size(text)}
+    return sizes
+
+
+def css_sizes(themes: Iterable[str | Path] | None = None, components: Iterable[str] | None = None, *,
+              registry: Registry | None = None, theme_dirs: Iterable[Path | str] = ()) -> dict[str, dict[str, int]]:
+    """Each theme's CSS size, minified and min+gzip, keyed by theme name: ``themes`` (default: every theme in
+    ``theme_dirs`` and wetkit's ``themes/``) covering ``components`` (default: all; see ``compile_theme``)."""
+    theme_dirs = tuple(theme_dirs)
+    names = available_themes(theme_dirs) if themes is None else list(themes)
+    sizes = {}
+    for theme in names:
+        css = compile_theme(theme, components, registry=registry, theme_dirs=theme_dirs)
+        sizes[load_theme(theme, theme_dirs).name] = {"min": len(css.encode()), "gzip": gzip_size(css)}
     return sizes
 
 
