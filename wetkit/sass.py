@@ -461,11 +461,10 @@ def _compile_cached(theme_ref: str | Path, theme_dirs: tuple[Path, ...], compone
     return compile_scss(source, [*theme.chain, paths.SCSS_DIR, registry.components_dir], minify=minify)
 
 
-def _sources_stamp(registry: Registry, theme_ref: str | Path, theme_dirs: tuple[Path, ...]) -> tuple:
-    """Every source file a compile may read, with its modification time (a change recompiles)."""
-    theme_files = [f for d in (*theme_dirs, paths.THEMES_DIR) if d.is_dir() for f in d.rglob("*")]
-    if not (isinstance(theme_ref, str) and _THEME_NAME.fullmatch(theme_ref)) and Path(theme_ref).is_dir():
-        theme_files += Path(theme_ref).parent.rglob("*")  # a theme by path, and siblings it may extend
+def _sources_stamp(registry: Registry, theme: Theme) -> tuple:
+    """Every source file a compile reads, with its modification time (a change recompiles): the theme's folders
+    (its own and its parents'), the foundations and the components' SCSS."""
+    theme_files = [f for folder in theme.chain for f in folder.rglob("*")]
     files = [*theme_files, *paths.SCSS_DIR.glob("*.scss"), *registry.components_dir.glob("*/_*.scss")]
     return tuple(sorted((str(f), f.stat().st_mtime_ns) for f in files if f.is_file()))
 
@@ -484,4 +483,5 @@ def compile_theme(theme: str | Path = "base", components: Iterable[str] | None =
         names = tuple(registry.with_dependencies(components) if components is not None else registry.names())
     except KeyError as err:
         raise ThemeError(err.args[0]) from None
-    return _compile_cached(theme, dirs, names, minify, registry, _sources_stamp(registry, theme, dirs))
+    stamp = _sources_stamp(registry, load_theme(theme, dirs))  # YAML only: cheap next to a compile
+    return _compile_cached(theme, dirs, names, minify, registry, stamp)

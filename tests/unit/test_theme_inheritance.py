@@ -174,3 +174,15 @@ def test_bad_yaml_names_the_file(tmp_path):
     _theme(tmp_path, "broken", "color: [unclosed\n")
     with pytest.raises(sass.ThemeError, match=r"theme 'broken': cannot read .*broken/tokens\.yaml"):
         sass.load_theme("broken", [tmp_path])
+
+
+def test_editing_a_parent_recompiles_its_child(tmp_path):
+    import os
+
+    parent = _theme(tmp_path, "parent", "extends: base\ncolor:\n  light: {primary: '#003b71'}\n")
+    _theme(tmp_path, "child", "extends: parent\n")
+    assert "--wet-color-primary: #003b71" in sass.compile_theme("child", theme_dirs=[tmp_path])
+    tokens = parent / "tokens.yaml"
+    tokens.write_text("extends: base\ncolor:\n  light: {primary: '#00406e'}\n", encoding="utf-8")
+    os.utime(tokens, ns=(tokens.stat().st_atime_ns, tokens.stat().st_mtime_ns + 10**9))
+    assert "--wet-color-primary: #00406e" in sass.compile_theme("child", theme_dirs=[tmp_path])
