@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable
+from pathlib import Path
 
 from wetkit import paths
 from wetkit.registry import Registry, get_registry
-from wetkit.sass import compile_theme
+from wetkit.sass import available_themes, compile_theme, load_theme
 
 SHARED_MODULES = ("conditional-reveal.js",)
+#: The most one theme's CSS with every component may weigh, minified and gzipped (bytes; `wetkit sizes` checks it).
+CSS_BUDGET = 8_000
 
 
 def bundle_js(components: Iterable[str] | None = None, minify: bool = True, *,
@@ -63,9 +66,24 @@ def js_module_sizes(*, registry: Registry | None = None) -> dict[str, dict[str, 
     return sizes
 
 
-def size_report(theme: str = "base", *, registry: Registry | None = None) -> dict[str, dict[str, int]]:
-    """Sizes of all components' CSS and JS for one theme: bytes minified, and minified + gzip."""
-    css = compile_theme(theme, registry=registry)
+def css_sizes(themes: Iterable[str | Path] | None = None, components: Iterable[str] | None = None, *,
+              registry: Registry | None = None, theme_dirs: Iterable[Path | str] = ()) -> dict[str, dict[str, int]]:
+    """Each theme's CSS size, minified and min+gzip, keyed by theme name: ``themes`` (default: every theme in
+    ``theme_dirs`` and wetkit's ``themes/``) covering ``components`` (default: all; see ``compile_theme``)."""
+    theme_dirs = tuple(theme_dirs)
+    names = available_themes(theme_dirs) if themes is None else list(themes)
+    sizes = {}
+    for theme in names:
+        css = compile_theme(theme, components, registry=registry, theme_dirs=theme_dirs)
+        sizes[load_theme(theme, theme_dirs).name] = {"min": len(css.encode()), "gzip": gzip_size(css)}
+    return sizes
+
+
+def size_report(theme: str | Path = "base", *, registry: Registry | None = None,
+                theme_dirs: Iterable[Path | str] = ()) -> dict[str, dict[str, int]]:
+    """Sizes of all components' CSS and JS for one theme (a name looked up in ``theme_dirs`` then wetkit's
+    ``themes/``, or a theme folder): bytes minified, and minified + gzip."""
+    css = compile_theme(theme, registry=registry, theme_dirs=theme_dirs)
     js = bundle_js(registry=registry)
     return {
         "css": {"min": len(css.encode()), "gzip": gzip_size(css)},

@@ -6,9 +6,11 @@
                                           URLs, folders, .html files, sitemaps, a crawl; JSON/JUnit/HTML
     wetkit list                           the components and their example counts
     wetkit new NAME                       scaffold components/NAME/ (spec, macro, SCSS)
-    wetkit sizes                          CSS, JS bundle and each JS module's size, minified and gzipped
+    wetkit sizes [--theme T] [--only a,b] each theme's CSS (against the budget), the JS bundle and each JS module's
+                                          size, minified and gzipped
+    wetkit css [--theme T] [--only a,b]   one theme's stylesheet, or only the CSS a page's components need
 
-build, serve, list and sizes take ``--components DIR``: a components folder to use instead of wetkit's own (one
+build, serve, list, sizes and css take ``--components DIR``: a components folder to use instead of wetkit's own (one
 Registry, passed to the pages, the theme CSS and the JS bundle alike).
 """
 
@@ -77,16 +79,52 @@ def _cmd_list(args) -> int:
     return 0
 
 
+def _only(args) -> list[str] | None:
+    """The component names of ``--only a,b`` (None: every component)."""
+    if not args.only:
+        return None
+    names = [name.strip() for name in args.only.split(",") if name.strip()]
+    if not names:
+        raise WetkitError(f"--only {args.only!r}: give component names separated by commas, such as button,alert")
+    return names
+
+
 def _cmd_sizes(args) -> int:
-    from wetkit.assets import js_module_sizes, size_report
+    """Exit 1 when a theme's full CSS is over ``CSS_BUDGET`` (a subset from ``--only`` is never over)."""
+    from wetkit.assets import CSS_BUDGET, bundle_js, css_sizes, gzip_size, js_module_sizes
 
     registry = _registry(args)
-    report = size_report(args.theme, registry=registry)
-    for kind, sizes in report.items():
-        print(f"{kind}: {sizes['min']:>7} B minified, {sizes['gzip']:>6} B min+gzip")
+    only = _only(args)
+    themes = [args.theme] if args.theme else None
+    over = []
+    what = f"components {', '.join(only)} (and what they draw)" if only else "all components"
+    print(f"css per theme, {what}" + ("" if only else f"; budget {CSS_BUDGET:,} B min+gzip each") + ":")
+    for name, sizes in css_sizes(themes, only, registry=registry).items():
+        verdict = "" if only else ("  ok" if sizes["gzip"] <= CSS_BUDGET else "  OVER BUDGET")
+        if verdict == "  OVER BUDGET":
+            over.append(name)
+        print(f"  {name:<22} {sizes['min']:>7} B minified, {sizes['gzip']:>6} B min+gzip{verdict}")
+    js = bundle_js(only, registry=registry)
+    print(f"js: {len(js.encode()):>7} B minified, {gzip_size(js):>6} B min+gzip")
     print("js modules, each alone (a module also needs core.js; the bundle above is what pages load):")
     for name, sizes in js_module_sizes(registry=registry).items():
         print(f"  {name:<24} {sizes['min']:>6} B minified, {sizes['gzip']:>5} B min+gzip")
+    if over:
+        print(f"wetkit: {', '.join(over)}: CSS over the {CSS_BUDGET:,} B budget", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_css(args) -> int:
+    """Write one theme's minified CSS (``--only``: just those components and what they draw) to ``--out`` or
+    stdout."""
+    from wetkit.sass import compile_theme
+
+    css = compile_theme(args.theme, _only(args), registry=_registry(args))
+    if args.out:
+        Path(args.out).write_text(css, encoding="utf-8")
+    else:
+        sys.stdout.write(css)
     return 0
 
 
@@ -254,6 +292,8 @@ def _cmd_new(args) -> int:
 
 COMPONENTS_HELP = ("the components folder to use instead of wetkit's own (one folder per component; it must hold "
                    "every component the pages draw, wetkit's page template included)")
+ONLY_HELP = ("only these components (comma-separated) and the ones they draw, as a page that uses just them would "
+             "load; default: all")
 CLEAN_HELP = ("delete everything in --out that the build does not produce (without it, a folder holding files "
               "wetkit did not write is refused)")
 
@@ -317,10 +357,18 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--components", help=COMPONENTS_HELP)
     listing.set_defaults(func=_cmd_list)
 
-    sizes = sub.add_parser("sizes", help="CSS and JS sizes")
-    sizes.add_argument("--theme", default="base")
+    sizes = sub.add_parser("sizes", help="CSS sizes per theme (exit 1 over budget) and JS sizes")
+    sizes.add_argument("--theme", help="only this theme, a name or a theme folder (default: every theme)")
+    sizes.add_argument("--only", metavar="A,B", help=ONLY_HELP)
     sizes.add_argument("--components", help=COMPONENTS_HELP)
     sizes.set_defaults(func=_cmd_sizes)
+
+    css = sub.add_parser("css", help="write a theme's stylesheet, or only what some components need")
+    css.add_argument("--theme", default="base", help="a theme name or a theme folder (default: base)")
+    css.add_argument("--only", metavar="A,B", help=ONLY_HELP)
+    css.add_argument("--out", metavar="FILE", help="write here (default: standard output)")
+    css.add_argument("--components", help=COMPONENTS_HELP)
+    css.set_defaults(func=_cmd_css)
 
     new = sub.add_parser("new", help="scaffold a new component folder")
     new.add_argument("name")

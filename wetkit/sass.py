@@ -1,9 +1,11 @@
 """Compile a theme to CSS with libsass, and prove its colour contrast.
 
-A theme is a folder ``themes/<name>/`` with ``tokens.yaml`` (colours for light and dark, space, type, focus; and the
-contrast pairs it promises) and ``_settings.scss`` (build-time settings such as breakpoints). ``compile_theme``
-turns the tokens into CSS custom properties, then compiles the shared foundations and every component's
-``_<name>.scss`` (or only the ones asked for) into one stylesheet.
+A theme is a folder ``<name>/`` (in wetkit's ``themes/`` or a team's own theme folder) with ``tokens.yaml``
+(colours for light and dark, space, type, focus; and the contrast pairs it promises; ``extends: base`` to inherit
+the rest) and ``_settings.scss`` (build-time settings such as breakpoints; inherited when absent). ``compile_theme``
+checks that the theme defines every token the components read, proves its contrast, turns the tokens into CSS
+custom properties, then compiles the shared foundations and every component's ``_<name>.scss`` (or only the ones
+asked for) into one stylesheet.
 
 All libsass use is behind :func:`compile_scss`, so a Dart Sass backend can replace it in one place. LibSass is
 end-of-life: sources use ``@import``, ``!default`` and mixins only, never ``@use``/``@forward``/``math.div``.
@@ -46,9 +48,18 @@ class ThemeError(WetkitError, ValueError):
 
 @dataclass(frozen=True)
 class Theme:
+    """A loaded theme. ``tokens``: its own tokens deep-merged over its parents' (``extends``); ``folders``: its own
+    folder then each parent's, the places its ``_settings.scss`` files come from (empty: just ``folder``)."""
+
     name: str
     folder: Path
     tokens: dict
+    folders: tuple[Path, ...] = ()
+
+    @property
+    def chain(self) -> tuple[Path, ...]:
+        """This theme's folder, then its parent's, up to the theme that extends nothing."""
+        return self.folders or (self.folder,)
 
     def floor(self, kind: str) -> float:
         """The contrast a pair of ``kind`` needs in this theme: the WCAG floor, or the theme's higher setting.
@@ -76,23 +87,195 @@ class Theme:
         return self.floor("ui")
 
 
-def load_theme(name: str = "base") -> Theme:
-    """The theme in ``themes/<name>/``, its contrast settings and pair lists checked (the pairs are proven by
-    :func:`check_contrast`)."""
-    folder = paths.THEMES_DIR / name
-    tokens_file = folder / "tokens.yaml"
-    if not tokens_file.is_file():
-        known = sorted(p.name for p in paths.THEMES_DIR.iterdir() if (p / "tokens.yaml").is_file())
-        raise ThemeError(f"no theme {name!r} (looked for {tokens_file}); themes: {', '.join(known)}")
-    if not (folder / "_settings.scss").is_file():
-        raise ThemeError(f"{folder}: missing _settings.scss (build-time settings such as breakpoints; "
-                         "copy themes/base/_settings.scss)")
-    tokens = yaml.safe_load(tokens_file.read_text(encoding="utf-8"))
-    if not isinstance(tokens, dict) or "color" not in tokens or "light" not in tokens["color"]:
-        raise ThemeError(f"{tokens_file}: color.light is required")
-    theme = Theme(name, folder, tokens)
+TOKENS_FILE = "tokens.yaml"
+SETTINGS_FILE = "_settings.scss"
+#: A theme name (as opposed to a path): what ``extends:`` and ``load_theme`` look up in the theme folders.
+_THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+#: The colour values a theme may give: hex, because the contrast proof computes with them.
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+
+
+def _search_dirs(theme_dirs: Iterable[Path | str]) -> list[Path]:
+    """The folders a theme name is looked up in: the team's, in order, then wetkit's own ``themes/``."""
+    if isinstance(theme_dirs, (str, Path)):
+        raise ThemeError(f"theme_dirs must be a list of folders, got the single value {str(theme_dirs)!r}: "
+                         f"write [{str(theme_dirs)!r}]")
+    return [*(Path(d) for d in theme_dirs), paths.THEMES_DIR]
+
+
+def available_themes(theme_dirs: Iterable[Path | str] = ()) -> list[str]:
+    """The names ``load_theme`` finds: every ``<dir>/<name>/tokens.yaml`` in ``theme_dirs`` and in wetkit's
+    ``themes/``, sorted, each once."""
+    names = set()
+    for folder in _search_dirs(theme_dirs):
+        if folder.is_dir():
+            names.update(p.name for p in folder.iterdir() if _THEME_NAME.fullmatch(p.name)
+                         and (p / TOKENS_FILE).is_file())
+    return sorted(names)
+
+
+def _find_theme(name_or_path: str | Path, theme_dirs: list[Path], relative_to: Path | None = None) -> Path:
+    """The folder of a theme given by name (first match in ``theme_dirs``) or by path (a Path, or a string with a
+    ``/``; relative to ``relative_to`` when given, as for ``extends: ../brand``)."""
+    if isinstance(name_or_path, str) and _THEME_NAME.fullmatch(name_or_path):
+        for folder in theme_dirs:
+            if (folder / name_or_path / TOKENS_FILE).is_file():
+                return folder / name_or_path
+        looked = ", ".join(str(d) for d in theme_dirs)
+        known = ", ".join(available_themes(theme_dirs[:-1]))
+        raise ThemeError(f"no theme {name_or_path!r} (looked for <folder>/{name_or_path}/{TOKENS_FILE} in {looked}); "
+                         f"themes: {known}")
+    if not isinstance(name_or_path, (str, Path)):
+        raise ThemeError(f"a theme is a name such as 'base' or a path to a theme folder, got {name_or_path!r} "
+                         f"({type(name_or_path).__name__})")
+    folder = Path(name_or_path)
+    if relative_to is not None and not folder.is_absolute():
+        folder = relative_to / folder
+    if not (folder / TOKENS_FILE).is_file():
+        raise ThemeError(f"no theme at {folder} (a theme folder holds {TOKENS_FILE}); a theme name is letters, "
+                         f"digits, '-' and '_', such as 'base'")
+    return folder
+
+
+def _read_tokens(folder: Path, name: str) -> dict:
+    tokens_file = folder / TOKENS_FILE
+    try:
+        tokens = yaml.safe_load(tokens_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise ThemeError(f"theme {name!r}: cannot read {tokens_file}: {err}") from None
+    if not isinstance(tokens, dict):
+        raise ThemeError(f"theme {name!r}: {tokens_file} must be a mapping of token groups, got "
+                         f"{type(tokens).__name__}")
+    return tokens
+
+
+def _merge(parent: dict, child: dict) -> dict:
+    """``child`` over ``parent``: mappings merge key by key (recursively), the contrast lists of each kind are
+    joined (a child adds pairs, it cannot drop its parent's), any other value replaces the parent's."""
+    merged = dict(parent)
+    for key, value in child.items():
+        if key == "contrast" and isinstance(value, dict) and isinstance(parent.get(key), dict):
+            pairs = dict(parent[key])
+            for kind, listed in value.items():
+                inherited = pairs.get(kind)
+                if isinstance(inherited, list) and isinstance(listed, list):
+                    listed = inherited + [pair for pair in listed if pair not in inherited]
+                pairs[kind] = listed
+            merged[key] = pairs
+        elif isinstance(value, dict) and isinstance(parent.get(key), dict):
+            merged[key] = _merge(parent[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _parent_folder(child: Path, parent: object, search: list[Path]) -> Path:
+    """The folder of the theme ``child`` extends, or a ThemeError naming the child, its file and the parent."""
+    where = f"theme {child.name!r} ({child / TOKENS_FILE})"
+    if not (isinstance(parent, str) and parent.strip()):
+        raise ThemeError(f"{where}: extends must name a theme such as 'base', got {parent!r}")
+    try:
+        return _find_theme(parent, search, relative_to=child)
+    except ThemeError as err:
+        raise ThemeError(f"{where} extends {parent!r}, which is not a theme: {err}") from None
+
+
+def load_theme(name_or_path: str | Path = "base", theme_dirs: Iterable[Path | str] = ()) -> Theme:
+    """The theme called ``name_or_path`` (looked up in each of ``theme_dirs``, first match wins, then in wetkit's
+    ``themes/``; a Path or a string with a ``/`` is a theme folder), with its ``extends:`` chain merged (see
+    ``_merge``; cycles and unknown parents are ThemeErrors), its colours checked to be colours and its contrast
+    settings and pair lists checked (the pairs are proven by :func:`check_contrast`, the token set by
+    :func:`check_tokens`)."""
+    search = _search_dirs(theme_dirs)
+    folder = _find_theme(name_or_path, search)
+    name = folder.name
+    chain: list[Path] = []
+    layers: list[dict] = []
+    here: Path | None = folder
+    while here is not None:
+        if any(here.resolve() == seen.resolve() for seen in chain):
+            names = " -> ".join([*(p.name for p in chain), here.name])
+            raise ThemeError(f"theme {name!r}: its extends chain goes round in a circle: {names}")
+        tokens = _read_tokens(here, here.name)
+        parent = tokens.pop("extends", None)
+        chain.append(here)
+        layers.append(tokens)
+        here = None if parent is None else _parent_folder(chain[-1], parent, search)
+    if not any((f / SETTINGS_FILE).is_file() for f in chain):
+        raise ThemeError(f"{folder}: missing {SETTINGS_FILE} (build-time settings such as breakpoints; "
+                         "copy themes/base/_settings.scss, or write extends: base in tokens.yaml)")
+    tokens: dict = {}
+    for layer in reversed(layers):
+        tokens = _merge(tokens, layer)
+    where = f"theme {name!r} ({folder / TOKENS_FILE})"
+    colours = tokens.get("color")
+    if not isinstance(colours, dict) or not isinstance(colours.get("light"), dict):
+        raise ThemeError(f"{where}: color.light is required (or extends: base)")
+    theme = Theme(name, folder, tokens, tuple(chain))
+    _check_colours(theme)
     _contrast_pairs(theme)
     return theme
+
+
+def _check_colours(theme: Theme) -> None:
+    """Every ``color.<scheme>`` is a mapping of colour names to ``#rgb``/``#rrggbb`` values."""
+    where = f"theme {theme.name!r} ({theme.folder / TOKENS_FILE})"
+    for scheme, colours in theme.tokens["color"].items():
+        if not isinstance(colours, dict):
+            raise ThemeError(f"{where}: color.{scheme} must map colour names to colours, got {colours!r}")
+        for token, value in colours.items():
+            if not (isinstance(value, str) and _HEX_COLOUR.fullmatch(value)):
+                raise ThemeError(f"{where}: color.{scheme}.{token} is {value!r}, not a colour; allowed: #rgb or "
+                                 f"#rrggbb (the contrast proof computes with it)")
+
+
+# ---- the token set the components need -------------------------------------------------------------------------
+
+_READ = re.compile(r"var\(\s*--wet-([\w-]+)")
+_SET = re.compile(r"--wet-([\w-]+)\s*:")
+
+
+def required_tokens(registry: Registry) -> set[str]:
+    """The custom properties (without ``--wet-``) a theme must define: every ``var(--wet-...)`` that the shared
+    foundations (``wetkit/scss``) and the SCSS of every component in ``registry`` read, except a component's own
+    properties (set and read in its own file only, such as ``--wet-alert-accent``)."""
+    reads: dict[str, set[Path]] = {}
+    sets: dict[Path, set[str]] = {}
+    files = [*sorted(paths.SCSS_DIR.glob("*.scss")), *(s.scss_file for s in registry if s.scss_file is not None)]
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        for token in _READ.findall(text):
+            reads.setdefault(token, set()).add(file)
+        if file.parent != paths.SCSS_DIR:
+            sets[file] = set(_SET.findall(text))
+    return {token for token, readers in reads.items()
+            if not (len(readers) == 1 and token in sets.get(next(iter(readers)), ()))}
+
+
+def theme_properties(theme: Theme) -> dict[str, set[str]]:
+    """The custom properties (without ``--wet-``) the theme defines, per colour scheme (others are in all)."""
+    common = {f"{group}-{key}" for group, values in theme.tokens.items()
+              if group not in ("color", "contrast") and isinstance(values, dict) for key in values}
+    return {scheme: common | {f"color-{key}" for key in colours}
+            for scheme, colours in theme.tokens["color"].items()}
+
+
+def check_tokens(theme: Theme, registry: Registry) -> None:
+    """Raise ThemeError naming the theme and every token the components use that it does not define, in any of its
+    colour schemes (a dark scheme without a colour would show the light one on a dark page)."""
+    needed = required_tokens(registry)
+    missing = []
+    for scheme, defined in theme_properties(theme).items():
+        for token in sorted(needed - defined):
+            if token.startswith("color-"):
+                missing.append(f"color.{scheme}.{token[len('color-'):]}")
+            elif scheme == "light":
+                group, _, key = token.partition("-")
+                missing.append(f"{group}.{key}")
+    if missing:
+        raise ThemeError(f"theme {theme.name!r} ({theme.folder / TOKENS_FILE}) is missing {len(missing)} "
+                         f"token{'s' if len(missing) > 1 else ''} the components use: {', '.join(missing)} "
+                         f"(each is read as var(--wet-<group>-<name>); add them, or write extends: base)")
 
 
 # ---- contrast --------------------------------------------------------------------------------------------------
@@ -240,9 +423,24 @@ def compile_scss(source: str, include_paths: Iterable[Path], minify: bool = True
     return css
 
 
+def _settings_imports(theme: Theme) -> list[str]:
+    """``@import`` lines for the ``_settings.scss`` of the theme and then of each parent: all use ``!default``, so
+    the nearest theme's value wins and a child sets only what it changes."""
+    lines = []
+    for folder in theme.chain:
+        settings = folder / SETTINGS_FILE
+        if settings.is_file():
+            target = settings.resolve().with_name("settings").as_posix()
+            if '"' in target or "\\" in target:
+                raise ThemeError(f"theme {theme.name!r}: the path {settings} holds a quote or backslash, which an "
+                                 "SCSS @import cannot name; move the theme to a plainer folder")
+            lines.append(f'@import "{target}";')
+    return lines
+
+
 def theme_source(theme: Theme, components: Iterable[str], registry: Registry) -> str:
     """The SCSS entry for a theme and a list of components (in the given order)."""
-    lines = ['@import "settings";', '@import "mixins";', _custom_properties(theme), '@import "base";',
+    lines = [*_settings_imports(theme), '@import "mixins";', _custom_properties(theme), '@import "base";',
              '@import "forms";', '@import "choices";']
     for name in components:
         if name not in registry:
@@ -254,28 +452,36 @@ def theme_source(theme: Theme, components: Iterable[str], registry: Registry) ->
 
 
 @functools.lru_cache(maxsize=32)
-def _compile_cached(theme_name: str, components: tuple[str, ...], minify: bool, registry: Registry,
-                    stamp: tuple) -> str:
-    theme = load_theme(theme_name)
+def _compile_cached(theme_ref: str | Path, theme_dirs: tuple[Path, ...], components: tuple[str, ...], minify: bool,
+                    registry: Registry, stamp: tuple) -> str:
+    theme = load_theme(theme_ref, theme_dirs)
+    check_tokens(theme, registry)
     check_contrast(theme)
     source = theme_source(theme, components, registry)
-    return compile_scss(source, [theme.folder, paths.SCSS_DIR, registry.components_dir], minify=minify)
+    return compile_scss(source, [*theme.chain, paths.SCSS_DIR, registry.components_dir], minify=minify)
 
 
-def _sources_stamp(registry: Registry) -> tuple:
-    files = [*paths.THEMES_DIR.rglob("*"), *paths.SCSS_DIR.glob("*.scss"), *registry.components_dir.glob("*/_*.scss")]
+def _sources_stamp(registry: Registry, theme: Theme) -> tuple:
+    """Every source file a compile reads, with its modification time (a change recompiles): the theme's folders
+    (its own and its parents'), the foundations and the components' SCSS."""
+    theme_files = [f for folder in theme.chain for f in folder.rglob("*")]
+    files = [*theme_files, *paths.SCSS_DIR.glob("*.scss"), *registry.components_dir.glob("*/_*.scss")]
     return tuple(sorted((str(f), f.stat().st_mtime_ns) for f in files if f.is_file()))
 
 
-def compile_theme(theme: str = "base", components: Iterable[str] | None = None, minify: bool = True, *,
-                  registry: Registry | None = None) -> str:
-    """CSS for ``theme`` covering ``components`` (default: all) and the components they draw (a header brings its
-    language toggle and search). ``registry``: where the components' SCSS comes from (default: wetkit's own; pass
-    the one your pages render with). Raises ThemeError on any problem."""
+def compile_theme(theme: str | Path = "base", components: Iterable[str] | None = None, minify: bool = True, *,
+                  registry: Registry | None = None, theme_dirs: Iterable[Path | str] = ()) -> str:
+    """CSS for ``theme`` (a name or a theme folder, see :func:`load_theme`; ``theme_dirs``: a team's theme folders,
+    searched before wetkit's) covering ``components`` (default: all) and the components they draw (a header brings
+    its language toggle and search). ``registry``: where the components' SCSS comes from (default: wetkit's own; pass
+    the one your pages render with); the theme must define every token that registry's SCSS reads. Raises
+    ThemeError on any problem."""
     if registry is None:
         registry = get_registry()
+    dirs = tuple(_search_dirs(theme_dirs)[:-1])
     try:
         names = tuple(registry.with_dependencies(components) if components is not None else registry.names())
     except KeyError as err:
         raise ThemeError(err.args[0]) from None
-    return _compile_cached(theme, names, minify, registry, _sources_stamp(registry))
+    stamp = _sources_stamp(registry, load_theme(theme, dirs))  # YAML only: cheap next to a compile
+    return _compile_cached(theme, dirs, names, minify, registry, stamp)

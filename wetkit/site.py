@@ -6,7 +6,10 @@ Output (``_site/`` by default)::
     <lang>/index.html                              the component index, for each of LANGUAGES (en, fr)
     <lang>/components/<name>/index.html            one page per component: summary, examples, parameters, a11y
     <lang>/components/<name>/<example>/index.html  one demo page per example, inside the real page template
-    static/wetkit/wetkit.min.css, wetkit.min.js    the base theme and the JS bundle (shared by both languages)
+    en/themes/<theme>/components/<name>/<example>/index.html
+                                                   the English demo page again in each other theme
+    static/wetkit/wetkit.min.css, wetkit.min.js    the site's theme and the JS bundle (shared by both languages)
+    static/wetkit/themes/<theme>.min.css           each other theme's stylesheet
     manifest.json                                  every page (with its lang and counterpart), every file's SHA-256
 
 Every page but the chooser exists in each language, rendered with that language's environment
@@ -16,6 +19,12 @@ shows its ``params_fr``/``content_fr`` (see :class:`wetkit.registry.Example`); a
 language (``lang: fr`` in an English page) is rendered with its own language's environment inside
 ``<div lang="fr">``. Text that comes from the specs and exists only in English (summaries, parameter docs, a11y
 notes) is marked ``lang="en"`` on pages in another language.
+
+Theme variants: every English example page also exists once per other theme (``SiteBuilder(themes=...)``, by
+default every theme ``wetkit.sass.available_themes`` finds), the same HTML with that theme's stylesheet. Each English
+example page carries a theme switcher: plain links to its variants, the current one marked ``aria-current="page"``.
+French example pages get no variants (the theme does not depend on the language, and each variant is a page the
+suite audits); their ``Page.theme`` is the site's theme, as for every non-variant page.
 
 Builds are byte-identical when nothing changed: no timestamps, sorted output, dates taken from the sources.
 Files are rewritten only when their content changes.
@@ -45,7 +54,8 @@ import hashlib
 import json
 import os
 import shutil
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +67,15 @@ from wetkit.assets import bundle_js
 from wetkit.errors import WetkitError
 from wetkit.jinja import environment, translations
 from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, Registry, get_registry
-from wetkit.sass import compile_theme
+from wetkit.sass import available_themes, compile_theme, load_theme
 
 SITE_TEMPLATES = paths.PACKAGE_DIR / "site_templates"
 SITE_NAME = "wetkit"
 STATIC = "static/wetkit"
 #: The languages the site is built in, each under its own folder; the first is the chooser page's language.
 LANGUAGES = EXAMPLE_LANGS
+#: The language whose example pages also exist in every other theme (one language keeps the page count down).
+THEMED_LANG = "en"
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,12 @@ class Page:
     example: str | None = None
     region: str = "main"
     counterpart: str | None = None  # path of this page in the other language (None: the language chooser)
+    theme: str = "base"  # the theme whose stylesheet the page loads
+
+    @property
+    def depth(self) -> int:
+        """How many folders below the site root the page sits."""
+        return self.path.count("/")
 
     @property
     def file(self) -> str:
@@ -141,14 +159,24 @@ def _source_date(folder: Path) -> _dt.date:
 class SiteBuilder:
     """Renders every page into memory, then writes what changed."""
 
-    def __init__(self, registry: Registry | None = None, theme: str = "base",
-                 languages: tuple[str, ...] = LANGUAGES, catalogues: Any = ()):
+    def __init__(self, registry: Registry | None = None, theme: str | Path = "base",
+                 languages: tuple[str, ...] = LANGUAGES, catalogues: Any = (), *,
+                 themes: Iterable[str | Path] | None = None, theme_dirs: Iterable[Path | str] = ()):
         """``registry``: the components to build pages for, render with, style and script (default: wetkit's own).
         The one Registry is passed to the Jinja environments, ``compile_theme`` and ``bundle_js``. ``languages``:
         the site's languages (each needs a catalogue, see ``wetkit.environment``); the first is the chooser page's.
-        ``catalogues``: a team's catalogue folders, as for ``wetkit.environment``."""
+        ``catalogues``: a team's catalogue folders, as for ``wetkit.environment``. ``theme``: the site's theme;
+        ``themes``: the other themes each English example page is also built in (default: every theme in
+        ``theme_dirs`` and wetkit's ``themes/``; ``()`` for none). Themes are names or folders (see
+        ``wetkit.sass.load_theme``)."""
         self.registry = get_registry() if registry is None else registry
         self.theme = theme
+        self.theme_dirs = tuple(Path(d) for d in theme_dirs)
+        self.theme_name = load_theme(theme, self.theme_dirs).name
+        variants = available_themes(self.theme_dirs) if themes is None else themes
+        #: theme name -> how compile_theme finds it, for each variant (the site's own theme is not one)
+        self.variants = {load_theme(t, self.theme_dirs).name: t for t in variants}
+        self.variants.pop(self.theme_name, None)
         self.languages = tuple(languages)
         self.catalogues = catalogues
         self.envs = {lang: self._environment(lang) for lang in {*self.languages, *EXAMPLE_LANGS}}
@@ -187,6 +215,7 @@ class SiteBuilder:
             "language_toggle": toggle,
             # Spec text (summaries, docs, a11y notes) is written in English: marked up as such on other pages.
             "spec_lang": Markup("") if page.lang == "en" else Markup(' lang="en"'),
+            "stylesheet": "wetkit.min.css" if page.theme == self.theme_name else f"themes/{page.theme}.min.css",
             "header": {"service_name": SITE_NAME, "service_href": home,
                        **({"language_toggle": toggle} if toggle else {})},
             "footer": {
@@ -198,23 +227,47 @@ class SiteBuilder:
     def page_list(self) -> list[Page]:
         """Every page of the site, in manifest order, without rendering anything (tests parametrise on it): the
         language chooser, then every page in each language."""
-        pages = [Page(path="", title=SITE_NAME, lang=self.languages[0])]
+        theme = self.theme_name
+        pages = [Page(path="", title=SITE_NAME, lang=self.languages[0], theme=theme)]
         for lang in self.languages:
             _ = self._gettext[lang]
             other = self._other(lang)
-            pages.append(Page(path=f"{lang}/", title=_("Components"), lang=lang, counterpart=f"{other}/"))
+            pages.append(Page(path=f"{lang}/", title=_("Components"), lang=lang, counterpart=f"{other}/", theme=theme))
             for spec in self.registry:
                 folder = f"components/{spec.name}/"
                 pages.append(Page(path=f"{lang}/{folder}", title=spec.title, lang=lang, component=spec.name,
-                                  counterpart=f"{other}/{folder}"))
+                                  counterpart=f"{other}/{folder}", theme=theme))
                 pages += [
                     Page(path=f"{lang}/{folder}{example.name}/",
                          title=f"{spec.title}: {example.name.replace('-', ' ')}",
                          lang=lang, component=spec.name, example=example.name, region=spec.page_region,
-                         counterpart=f"{other}/{folder}{example.name}/")
+                         counterpart=f"{other}/{folder}{example.name}/", theme=theme)
                     for example in spec.examples.values()
                 ]
+        if THEMED_LANG in self.languages:
+            pages += [
+                replace(page, path=self._themed_path(page, variant), theme=variant)
+                for variant in self.variants for page in pages if page.example is not None and page.lang == THEMED_LANG
+            ]
         return pages
+
+    @staticmethod
+    def _themed_path(page: Page, theme: str) -> str:
+        """Where ``page`` (an example page) lives in ``theme``: ``<lang>/themes/<theme>/components/...``."""
+        lang, _, rest = page.path.partition("/")
+        return f"{lang}/themes/{theme}/{rest}"
+
+    def theme_switcher(self, page: Page) -> list[dict[str, Any]] | None:
+        """Links to ``page`` in the site's theme and each variant (``current`` marks ``page``'s own); None on pages
+        without variants."""
+        if page.example is None or page.lang != THEMED_LANG or not self.variants:
+            return None
+        root = "../" * page.depth
+        base_path = f"{page.lang}/components/{page.component}/{page.example}/"
+        links = [{"theme": self.theme_name, "href": root + base_path, "current": page.theme == self.theme_name}]
+        links += [{"theme": theme, "href": root + self._themed_path(replace(page, path=base_path), theme),
+                   "current": page.theme == theme} for theme in self.variants]
+        return links
 
     def demo(self, spec: ComponentSpec, example: Example, lang: str) -> Markup:
         """One example as shown on a ``lang`` page: in ``lang`` when the spec gives it in ``lang`` (or gives no
@@ -248,10 +301,14 @@ class SiteBuilder:
                 date_modified=_source_date(spec.folder),
             )
         example = spec.examples[page.example]
-        crumbs = [{"text": _("Components"), "href": "../../../"}, {"text": spec.title, "href": "../"}]
+        home = "../" * (page.depth - 1)  # this language's index
+        # a variant's component page is the site theme's (variants exist for example pages only)
+        component_href = "../" if page.theme == self.theme_name else f"{home}components/{spec.name}/"
+        crumbs = [{"text": _("Components"), "href": home}, {"text": spec.title, "href": component_href}]
         return env.get_template("example.html").render(
-            **self._context(page, 4), spec=spec, example=example, region=spec.page_region,
+            **self._context(page, page.depth), spec=spec, example=example, region=spec.page_region,
             demo=self.demo(spec, example, page.lang), breadcrumbs=crumbs, date_modified=_source_date(spec.folder),
+            component_href=component_href, theme_links=self.theme_switcher(page),
         )
 
     def pages(self) -> dict[Page, str]:
@@ -264,12 +321,16 @@ class SiteBuilder:
         pages = self.pages()
         for page, html in pages.items():
             files[page.file] = html.encode("utf-8")
-        files[f"{STATIC}/wetkit.min.css"] = compile_theme(self.theme, registry=self.registry).encode("utf-8")
+        files[f"{STATIC}/wetkit.min.css"] = compile_theme(self.theme, registry=self.registry,
+                                                          theme_dirs=self.theme_dirs).encode("utf-8")
+        for name, theme in self.variants.items():
+            css = compile_theme(theme, registry=self.registry, theme_dirs=self.theme_dirs)
+            files[f"{STATIC}/themes/{name}.min.css"] = css.encode("utf-8")
         files[f"{STATIC}/wetkit.min.js"] = bundle_js(registry=self.registry).encode("utf-8")
         files[f"{STATIC}/favicon.svg"] = (paths.PACKAGE_DIR / "static" / "favicon.svg").read_bytes()
         manifest = {
             "generator": f"wetkit {__version__}",
-            "theme": self.theme,
+            "theme": self.theme_name,
             "pages": [asdict(p) for p in pages],
             "files": {rel: _digest(files[rel]) for rel in sorted(files)},
         }
@@ -450,10 +511,12 @@ def _prune(root: Path, emptied: set[Path], everywhere: bool) -> None:
             folder.rmdir()
 
 
-def build_site(out_dir: Path | str = "_site", theme: str = "base", *, clean: bool = False,
-               registry: Registry | None = None, catalogues: Any = ()) -> list[Page]:
+def build_site(out_dir: Path | str = "_site", theme: str | Path = "base", *, clean: bool = False,
+               registry: Registry | None = None, catalogues: Any = (), themes: Iterable[str | Path] | None = None,
+               theme_dirs: Iterable[Path | str] = ()) -> list[Page]:
     """Build the demo/docs site into ``out_dir`` (see module docstring). ``clean=True`` first deletes everything in
     ``out_dir`` that the build does not produce; without it, a folder holding files wetkit did not write is refused.
     ``registry``: the components to build (default: wetkit's own; see SiteBuilder); ``catalogues``: a team's
-    catalogue folders (see SiteBuilder)."""
-    return SiteBuilder(registry=registry, theme=theme, catalogues=catalogues).build(Path(out_dir), clean=clean)
+    catalogue folders; ``themes``, ``theme_dirs``: the theme variants of the example pages (see SiteBuilder)."""
+    return SiteBuilder(registry=registry, theme=theme, catalogues=catalogues, themes=themes,
+                       theme_dirs=theme_dirs).build(Path(out_dir), clean=clean)

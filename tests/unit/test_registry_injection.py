@@ -156,9 +156,12 @@ def test_the_default_bundle_has_no_badge(team):
 
 def _check_badge_site(out, team):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    badge_pages = {p["path"] for p in manifest["pages"] if p["component"] == "badge"}
+    badge_pages = {p["path"] for p in manifest["pages"] if p["component"] == "badge" and p["theme"] == "base"}
     assert badge_pages == {f"{lang}/components/badge/{name}" for lang in ("en", "fr")
                            for name in ("", *(f"{example}/" for example in team["badge"].examples))}
+    themed = {p["path"] for p in manifest["pages"] if p["component"] == "badge" and p["theme"] != "base"}
+    assert themed == {f"en/themes/{theme}/components/badge/{example}/" for theme in ("canada", "high-contrast")
+                      for example in team["badge"].examples}
     for name in team["badge"].examples:
         for lang in ("en", "fr"):
             page = (out / lang / "components" / "badge" / name / "index.html").read_text(encoding="utf-8")
@@ -172,7 +175,8 @@ def _check_badge_site(out, team):
 def test_site_builds_the_registry_s_demo_pages(tmp_path, team):
     assert any(p.component == "badge" for p in SiteBuilder(registry=team).page_list())
     pages = build_site(tmp_path / "site", registry=team)
-    assert sum(p.component == "badge" for p in pages) == 2 * (len(team["badge"].examples) + 1)  # en and fr
+    in_base = [p for p in pages if p.component == "badge" and p.theme == "base"]
+    assert len(in_base) == 2 * (len(team["badge"].examples) + 1)  # en and fr
     _check_badge_site(tmp_path / "site", team)
 
 

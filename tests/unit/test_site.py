@@ -11,6 +11,7 @@ import pytest
 
 from wetkit.cli import main
 from wetkit.registry import get_registry
+from wetkit.sass import available_themes
 from wetkit.site import LANGUAGES
 
 
@@ -29,7 +30,10 @@ def test_every_example_has_a_page_in_the_manifest(built_site):
                 assert (lang, spec.name, example) in pages
                 assert (built_site / lang / "components" / spec.name / example / "index.html").is_file()
     assert all(p["lang"] in LANGUAGES for p in manifest["pages"])
-    assert len(manifest["pages"]) == 1 + len(LANGUAGES) * (1 + sum(1 + len(s.examples) for s in get_registry()))
+    examples = sum(len(s.examples) for s in get_registry())
+    variants = len(available_themes()) - 1  # each English example page again in every theme but the site's
+    assert len(manifest["pages"]) == (1 + len(LANGUAGES) * (1 + sum(1 + len(s.examples) for s in get_registry()))
+                                      + variants * examples)
     assert (built_site / "static/wetkit/wetkit.min.css").stat().st_size > 0
     assert (built_site / "static/wetkit/wetkit.min.js").stat().st_size > 0
 
