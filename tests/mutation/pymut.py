@@ -75,11 +75,12 @@ MODULES: list[Module] = [
     Module("wetkit/params.py", (UNIT + "test_contract.py", UNIT + "test_hardening.py", UNIT + "test_specs.py", KILLS)),
     Module("wetkit/rules.py", (UNIT + "test_forms_choices.py", UNIT + "test_forms_summary.py",
                                UNIT + "test_forms_text.py", UNIT + "test_hardening.py", KILLS)),
-    Module("wetkit/audit/axe.py", (UNIT + "test_audit_setup.py", KILLS),
+    Module("wetkit/audit/axe.py", (UNIT + "test_audit_setup.py", UNIT + "test_check_axe_engine.py", KILLS),
            functions=("find_axe_script", "load_axe_locale", "AxeRunner.__init__", "AxeRunner.inject",
                       "AxeRunner._check_engine", "AxeRunner.run"),
-           note="the engine check, options and result handling, against a stand-in driver; axe in a real page is "
-                "the browser suite's job"),
+           note="the engine check, options and result handling, against a stand-in driver; the engine check's and "
+                "the locale's JavaScript against the pinned axe-core in a Node.js context "
+                "(test_check_axe_engine.py); axe on a real page is the browser suite's job"),
     Module("wetkit/audit/reports.py", (UNIT + "test_check_*.py", KILLS)),
     Module("wetkit/audit/baseline.py", (UNIT + "test_check_*.py", KILLS)),
     Module("wetkit/audit/targets.py", (UNIT + "test_check_*.py", KILLS)),
