@@ -552,3 +552,82 @@ def test_html_review_list_stops_at_the_cap_exactly():
     html = reports.to_html(Report([PageResult("http://s.test/", [], needs_review=items)]))
     assert html.count("(320px): <code>#e") == reports.MAX_REVIEW_ITEMS
     assert "more</li>" not in html
+
+
+# -- French, rounding, and the edges of each output ------------------------------------------------------------------
+
+def test_french_summary_tables_and_baseline_lines(tmp_path):
+    report = small(lang="fr")
+    overview, by_rule, review = reports.summary_tables(report)
+    assert overview.title == "Sommaire"
+    assert _cells(overview) == [
+        ["Sommaire", "Pages vérifiées", "Pages avec de nouveaux obstacles", "Obstacles (nouveau)",
+         "Obstacles (connu)", "À vérifier", "Secondes par page"],
+        ["nombre", "2", "2", "4", "0", "2", "1.50"],
+    ]
+    assert by_rule.title == "Obstacles par règle"
+    assert [column.header for column in by_rule.columns] == ["Vérification", "Règle", "Critère de succès WCAG",
+                                                             "nouveau", "connu"]
+    assert review.title == "À vérifier"
+    assert [column.header for column in review.columns] == ["Règle", "nombre", "Pages vérifiées"]
+    path = tmp_path / "fr.json"
+    report.apply_baseline(str(path))
+    assert reports.baseline_lines(report) == [
+        f"référence enregistrée : 3 constat(s) dans {path}; les prochaines exécutions n'échouent que sur les "
+        "nouveaux"]
+    updated = Report([PageResult("http://s.test/apply?step=2", [ALT])], lang="fr")
+    updated.apply_baseline(str(path), update=True)
+    assert reports.baseline_lines(updated) == [
+        f"référence mise à jour : 1 constat(s) dans {path}",
+        "corrigés depuis la référence : /apply?step=2: [axe] color-contrast: .hint; "
+        "/apply?step=2: [reflow] horizontal-scroll: div.wide"]
+    compared = Report([PageResult("http://s.test/apply?step=2", [])], lang="fr")
+    compared.apply_baseline(str(path))
+    assert reports.baseline_lines(compared) == [
+        f"référence {path} : 0 nouveau(x), 0 connu(s), 1 corrigé(s)",
+        "corrigés depuis la référence : /apply?step=2: [axe] image-alt: img.logo"]
+
+
+def test_french_junit_words():
+    data = reports.to_junit(small(lang="fr")).decode()
+    assert ('<failure type="image-alt" message="2 obstacle(s) trouvé(s) par axe">http://s.test/apply?step=2 à 1280 px: '
+            "[axe] image-alt: img.logo") in data
+    assert "http://s.test/apply?step=2 à 320 px en mode sombre: [axe] color-contrast: .hint" in data
+    assert data.count("<skipped message=\"non exécuté : la page ne s'est pas chargée\" />") == 6
+    assert "<system-out>à vérifier : 2 résultat(s) sur 1 page(s) : color-contrast 1, odd item 1</system-out>" in data
+
+
+def test_a_known_finding_without_a_width_is_listed_without_brackets(tmp_path):
+    ids = Problem("ids", "duplicate-id", "#x", "twice")
+    Report([PageResult("http://s.test/", [ids])]).apply_baseline(str(tmp_path / "b.json"))
+    report = Report([PageResult("http://s.test/", [ids])])
+    report.apply_baseline(str(tmp_path / "b.json"))
+    assert reports.page_lines(report, 0) == ["known http://s.test/", "      known: [ids] duplicate-id: #x"]
+
+
+def test_control_characters_become_the_replacement_character_in_junit():
+    report = Report([PageResult("http://s.test/", [Problem("console", "console-error", "app.js", "a\x07b\x1fc")])])
+    data = reports.to_junit(report).decode()
+    assert "http://s.test/: [console] console-error: app.js\n      a\ufffdb\ufffdc</failure>" in data
+
+
+def test_json_rounds_seconds_to_hundredths_and_fills_missing_evidence():
+    result = PageResult("http://s.test/", [ALT], evidence={ALT: {"summary": "add alt"}})
+    report = Report([result, PageResult("http://s.test/2", []), PageResult("http://s.test/3", [])], elapsed=2.345678)
+    data = reports.to_json(report)
+    assert (data["seconds"], data["seconds_per_page"]) == (2.35, 0.78)
+    entry = data["pages"][0]["problems"][0]
+    assert (entry["html"], entry["fix"], entry["screenshot"]) == ("", "add alt", False)
+
+
+def test_a_load_failure_kept_in_an_old_baseline_is_not_marked_skipped(tmp_path):
+    """Baselines never record load failures, but one written by hand (or by an old wetkit) may hold one: the page's
+    load case is still the check that ran, never 'not run'."""
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps({"findings": [{"page": "/down", "check": "load", "rule": "unreachable",
+                                              "target": "http://s.test/down"}]}))
+    report = Report([PageResult("http://s.test/down", [DOWN])])
+    report.apply_baseline(str(path))
+    data = reports.to_junit(report).decode()
+    assert '<testcase classname="/down" name="load">\n      <system-out>known (in the baseline): ' in data
+    assert data.count("<skipped ") == len(reports.CHECKS) - 1
