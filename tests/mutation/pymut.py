@@ -75,20 +75,68 @@ MODULES: list[Module] = [
     Module("wetkit/params.py", (UNIT + "test_contract.py", UNIT + "test_hardening.py", UNIT + "test_specs.py", KILLS)),
     Module("wetkit/rules.py", (UNIT + "test_forms_choices.py", UNIT + "test_forms_summary.py",
                                UNIT + "test_forms_text.py", UNIT + "test_hardening.py", KILLS)),
-    Module("wetkit/audit/axe.py", (UNIT + "test_audit_setup.py", KILLS),
+    Module("wetkit/audit/axe.py", (UNIT + "test_audit_setup.py", UNIT + "test_check_axe_engine.py", KILLS),
            functions=("find_axe_script", "load_axe_locale", "AxeRunner.__init__", "AxeRunner.inject",
                       "AxeRunner._check_engine", "AxeRunner.run"),
-           note="the engine check, options and result handling, against a stand-in driver; axe in a real page is "
-                "the browser suite's job"),
+           note="the engine check, options and result handling, against a stand-in driver; the engine check's and "
+                "the locale's JavaScript against the pinned axe-core in a Node.js context "
+                "(test_check_axe_engine.py); axe on a real page is the browser suite's job"),
     Module("wetkit/audit/reports.py", (UNIT + "test_check_*.py", KILLS)),
     Module("wetkit/audit/baseline.py", (UNIT + "test_check_*.py", KILLS)),
     Module("wetkit/audit/targets.py", (UNIT + "test_check_*.py", KILLS)),
+    Module("wetkit/audit/i18n.py", (UNIT + "test_check_audit_words.py", UNIT + "test_check_reports.py",
+                                    UNIT + "test_check_report_outputs.py", KILLS),
+           note="the report words and WCAG names (module-level tables are data, not mutated)"),
+    Module("wetkit/audit/checks.py", (UNIT + "test_check_audit_words.py", KILLS),
+           functions=("Problem.describe", "_focus_problems"),
+           note="what a problem says and which focus states are problems; the in-page checks: BROWSER_ONLY"),
+    Module("wetkit/audit/runner.py", (UNIT + "test_check_audit_words.py", KILLS),
+           functions=("PageResult.ok", "PageResult.report", "_at"),
+           note="a page's result and where a problem was found; the Auditor's page loop: BROWSER_ONLY"),
+    Module("wetkit/audit/browser.py", (UNIT + "test_check_audit_words.py", UNIT + "test_audit_setup.py", KILLS),
+           functions=("find_chromium", "chrome_options", "remote_options", "_is_loopback"),
+           note="which browser and driver, with which flags; starting it and CDP: BROWSER_ONLY"),
     # Last: the contrast gate is the part of sass.py with logic of its own; compiling is proven by test_theme.
     Module("wetkit/sass.py", (UNIT + "test_theme.py", KILLS),
            functions=("Theme.floor", "_contrast_pairs", "_channel", "luminance", "contrast_ratio", "contrast_report",
                       "_shown", "check_contrast"),
            note="the contrast gate only (floors, pairs, ratios, the failure message)"),
 ]
+
+#: Audit code that only does something in a browser (driving Chromium, scripts run in the page, worker threads
+#: around browsers): mutmut's unit selections cannot run it, so it is not mutated here. What holds each part instead
+#: (semantic-catalogue entries in tests/mutation/catalogue.py, browser tests) is listed, and printed in the report.
+BROWSER_ONLY: dict[str, str] = {
+    "wetkit/audit/runner.py": (
+        "Auditor (the page loop: widths, colour schemes, which checks run where, allow-lists, evidence, restarts): "
+        "catalogue axe-only-at-1280, axe-critical-only, axe-no-dark-pass, reflow-not-at-320, text-spacing-skipped, "
+        "duplicate-ids-unchecked, focus-walk-light-only; tests/browser/test_audit_checks.py::"
+        "test_fault_fails_exactly_its_check and ::test_fixed_twin_passes_every_check (one planted fault and its "
+        "clean twin per check), ::test_hanging_page_is_reported_and_the_audit_goes_on"),
+    "wetkit/audit/checks.py": (
+        "check_reflow, check_text_spacing, check_duplicate_ids, check_focus_visible, recheck_focus_visible, "
+        "check_console and their in-page JavaScript: catalogue console-never-reports; "
+        "tests/browser/test_audit_checks.py::test_fault_fails_exactly_its_check (a planted fault per check), "
+        "::test_console_check_waits_for_errors_thrown_after_load, ::test_focus_walk_that_hits_its_limit_is_reported, "
+        "::test_focus_recheck_gives_up_when_the_walk_cannot_be_replayed, "
+        "::test_console_check_reports_a_browser_log_it_cannot_read, ::test_console_check_raises_other_errors"),
+    "wetkit/audit/axe.py": (
+        "_RUN (the script that runs axe in the page and shapes its results; module-level, so mutmut leaves it): "
+        "catalogue axe-critical-only; tests/browser/test_audit_checks.py::test_engine_is_the_pinned_axe and "
+        "::test_fault_fails_exactly_its_check (the serious-not-critical contrast fault)"),
+    "wetkit/audit/browser.py": (
+        "start_browser, _start_remote, set_viewport, emulate_scheme: every browser test starts its browser through "
+        "them; tests/unit/test_audit_setup.py::test_missing_browser_says_how_to_install; tests/browser/test_grid.py "
+        "(a remote WebDriver, one that is down); the catalogue's width and dark-mode entries (a wrong viewport or "
+        "scheme hides their planted faults)"),
+    "wetkit/audit/pool.py": (
+        "audit_pages and its worker threads, the hang watchdog, kill_browser: tests/browser/test_pool.py (one and "
+        "two workers give the same results in order, a hung or crashed page is reported and the run goes on, "
+        "--prepare in every new browser, a failing --prepare stops the run, workers must be a whole number)"),
+    "wetkit/audit/pytest_plugin.py": (
+        "the wetkit_check fixture and its WSGI server: tests/browser/test_pytest_plugin.py (clean pages pass, a "
+        "missing label fails with the rule's name, assets come from the app, an HTML string)"),
+}
 
 #: mutmut's exit code -> status (as in mutmut 3.x ``mutmut.stats``); used when mutmut's own table cannot be imported.
 _STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 35: "suspicious",
@@ -424,6 +472,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.list or not chosen:
         for m in MODULES:
             print(f"{m.path:28} {' '.join(m.tests)}" + (f"  [{', '.join(m.functions)}]" if m.functions else ""))
+        for path, held_by in BROWSER_ONLY.items():
+            print(f"{path:28} browser only: {held_by}")
         return 0 if chosen else 2
     reasons = load_reasons()
     mutmut_command()  # fail early when mutmut is missing
@@ -511,6 +561,8 @@ def report(modules: list[dict], reasons: list[dict], seconds: float, minimum: fl
             reason = (r["reason"] or "**NO REASON**").replace("|", "\\|").replace("\n", " ")
             lines.append(f"| {r['module']} | {r['function']} | {r['mutant'].rsplit('_', 1)[-1]} | {r['outcome']} | "
                          f"`{change}` | {reason} |")
+    lines += ["", "## Audit code only a browser runs (not mutated here; what holds it)", ""]
+    lines += [f"- `{path}`: {held_by}" for path, held_by in BROWSER_ONLY.items()]
     if stale:
         lines += ["", "## Stale reasons (no surviving mutant matches them any more)", ""]
         lines += [f"- {e['module']} {e.get('function', e.get('mutant'))}: `{e.get('change', '')}`" for e in stale]

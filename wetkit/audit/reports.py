@@ -532,8 +532,8 @@ _HTML = """<!DOCTYPE html>
 {% for group in review %}
 <h3><code>{{ group.rule }}</code>: {{ group.count }}</h3>
 {% if group.help %}
-<p>{{ group.help }}{% if group.help_url %}
-(<a href="{{ group.help_url }}">{{ t("help", rule=group.rule) }}</a>){% endif %}</p>
+<p>{{ group.help }}{% if group.help_url %} (<a href="{{ group.help_url }}">{{ t("help", rule=group.rule) }}</a>)
+{%- endif %}</p>
 {% endif %}
 <details>
 <summary>{{ t("pages_and_elements", count=group.count) }}</summary>
