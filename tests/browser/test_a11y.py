@@ -5,6 +5,11 @@ console errors (CSP violations included: the server sends default-src 'self').
 The site is built in English and French (``/en/...``, ``/fr/...``): every French page runs exactly the same checks,
 and its report is in French (axe's own ``fr`` locale, see the ``axe_in`` fixture).
 
+Theme variants (``en/themes/<theme>/...``: the same HTML as the English example page, another theme's stylesheet)
+get the audit's "presentation" scope: every check a stylesheet can change, in light, dark and forced colours at both
+widths, and not the markup rules their base page already passed (``wetkit.audit.runner.SCOPES``; the argument is held
+for every theme by tests/unit/test_presentation_scope.py).
+
 Parametrised from the site manifest, which is generated from the specs: a new example is scanned with no test edit.
 The pages are shared out among the xdist workers one at a time; when the whole file runs, conftest.py fails the
 session unless a browser audited every page of the built site's manifest.json (no silent passes).
@@ -17,7 +22,9 @@ import pytest
 from wetkit.registry import get_registry
 from wetkit.site import SiteBuilder
 
-PAGES = SiteBuilder().page_list()
+BUILDER = SiteBuilder()
+PAGES = BUILDER.page_list()
+SITE_THEME = BUILDER.theme_name
 
 pytestmark = pytest.mark.browser
 
@@ -31,5 +38,6 @@ def _allowed_rules(page) -> list[str]:
 @pytest.mark.parametrize("page", PAGES, ids=[p.path or "index" for p in PAGES])
 def test_page_has_no_barriers(page, auditor, axe_in, site_url):
     axe_in(page.lang)
-    result = auditor.audit(site_url + page.path, allow=_allowed_rules(page))
+    scope = "full" if page.theme == SITE_THEME else "presentation"
+    result = auditor.audit(site_url + page.path, allow=_allowed_rules(page), scope=scope)
     assert result.ok, f"{len(result.problems)} problem(s):\n" + result.report(page.path or "index")
