@@ -100,6 +100,8 @@ def test_presentation_scope_finds_every_fault_a_stylesheet_can_cause(auditor, fa
 def test_presentation_scope_leaves_the_markup_rules_to_the_full_audit(auditor, faults_url):
     """What it does not run, on purpose: an image without alt text is the same in every theme."""
     assert _found(auditor.audit(f"{faults_url}missing-alt/fault.html", scope="presentation")) == set()
+    # a file that fails to load is logged during the load: found without the wait for late script errors
+    assert _found(auditor.audit(f"{faults_url}missing-script/fault.html", scope="presentation")) == CONSOLE
     with pytest.raises(ValueError, match="unknown audit scope 'markup': use one of full, presentation"):
         auditor.audit(f"{faults_url}missing-alt/fault.html", scope="markup")
 

@@ -35,7 +35,8 @@ WIDTHS = (1280, 320)
 #: So the rules that read the markup (names, roles, ARIA, labels, landmarks, language, ids) give the same answer as
 #: on the page audited in full and are not run again; axe runs the colour rules (``AxeRunner.colour_rules``) and
 #: ``PRESENTATION_RULES`` (sizes and scrolling), in light and dark at every width; reflow, text spacing, the focus
-#: walks in light, dark and forced colours, and the console run as in "full". Duplicate ids are not checked again.
+#: walks in light, dark and forced colours run as in "full", and the console is read at the end without waiting for
+#: late script errors (the scripts are the base page's). Duplicate ids are not checked again.
 SCOPES = ("full", "presentation")
 PRESENTATION_RULES = ("scrollable-region-focusable", "target-size")
 REFLOW_WIDTH = 320
@@ -218,7 +219,9 @@ class Auditor:
                 emulate_scheme(driver, "light")
             if others:
                 set_viewport(driver, first)
-            result.problems += check_console(driver, CONSOLE_SETTLE_MS)
+            # A stylesheet's failures (a 404, a CSP refusal) are logged while the page loads; errors a script throws
+            # later are the base page's, which waits for them.
+            result.problems += check_console(driver, CONSOLE_SETTLE_MS if scope == "full" else 0)
             if result.needs_review:
                 self.needs_review[result.url] = list(result.needs_review)
         except TimeoutException as err:
