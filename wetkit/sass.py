@@ -49,6 +49,7 @@ class Theme:
     name: str
     folder: Path
     tokens: dict
+    chain: tuple[Path, ...] = ()  # this theme's folder, then those of the themes it extends (SCSS include paths)
 
     def floor(self, kind: str) -> float:
         """The contrast a pair of ``kind`` needs in this theme: the WCAG floor, or the theme's higher setting.
@@ -76,23 +77,46 @@ class Theme:
         return self.floor("ui")
 
 
-def load_theme(name: str = "base") -> Theme:
-    """The theme in ``themes/<name>/``, its contrast settings and pair lists checked (the pairs are proven by
-    :func:`check_contrast`)."""
-    folder = paths.THEMES_DIR / name
+def _theme_folder(name: str, theme_dirs: Iterable[Path | str]) -> Path:
+    """``<dir>/<name>`` of the first of ``theme_dirs`` that has ``<name>/tokens.yaml``, else wetkit's own."""
+    for folder in theme_dirs:
+        if (Path(folder) / name / "tokens.yaml").is_file():
+            return Path(folder) / name
+    return paths.THEMES_DIR / name
+
+
+def load_theme(name: str = "base", theme_dirs: Iterable[Path | str] = ()) -> Theme:
+    """The theme ``name`` from the first of ``theme_dirs`` that has it, else wetkit's ``themes/<name>/``; its
+    contrast settings and pair lists checked (the pairs are proven by :func:`check_contrast`). ``extends: <theme>``
+    in its tokens lays them over that theme's."""
+    theme_dirs = tuple(theme_dirs)
+    folder = _theme_folder(name, theme_dirs)
     tokens_file = folder / "tokens.yaml"
     if not tokens_file.is_file():
         known = sorted(p.name for p in paths.THEMES_DIR.iterdir() if (p / "tokens.yaml").is_file())
         raise ThemeError(f"no theme {name!r} (looked for {tokens_file}); themes: {', '.join(known)}")
-    if not (folder / "_settings.scss").is_file():
+    tokens = yaml.safe_load(tokens_file.read_text(encoding="utf-8"))
+    chain: tuple[Path, ...] = (folder,)
+    if isinstance(tokens, dict) and "extends" in tokens:
+        parent = load_theme(tokens.pop("extends"), theme_dirs)
+        tokens, chain = _merged(parent.tokens, tokens), (folder, *parent.chain)
+    if not any((f / "_settings.scss").is_file() for f in chain):
         raise ThemeError(f"{folder}: missing _settings.scss (build-time settings such as breakpoints; "
                          "copy themes/base/_settings.scss)")
-    tokens = yaml.safe_load(tokens_file.read_text(encoding="utf-8"))
     if not isinstance(tokens, dict) or "color" not in tokens or "light" not in tokens["color"]:
         raise ThemeError(f"{tokens_file}: color.light is required")
-    theme = Theme(name, folder, tokens)
+    theme = Theme(name, folder, tokens, chain)
     _contrast_pairs(theme)
     return theme
+
+
+def _merged(parent: dict, child: dict) -> dict:
+    """``child``'s tokens laid over ``parent``'s, group by group."""
+    out = dict(parent)
+    for key, value in child.items():
+        out[key] = _merged(parent[key], value) if isinstance(value, dict) and isinstance(parent.get(key), dict) \
+            else value
+    return out
 
 
 # ---- contrast --------------------------------------------------------------------------------------------------
@@ -248,27 +272,29 @@ def theme_source(theme: Theme, components: Iterable[str], registry: Registry) ->
         if name not in registry:
             raise ThemeError(f"no component {name!r} to style; components: {', '.join(registry.names())}")
         scss = registry[name].scss_file
-        if scss is not None:
-            lines.append(f'@import "{name}/{name}";')
+        if scss is not None:  # by full path: a registry may span several folders (a team's and wetkit's)
+            lines.append(f'@import "{scss.resolve().as_posix()}";')
     return "\n".join(lines) + "\n"
 
 
 @functools.lru_cache(maxsize=32)
 def _compile_cached(theme_name: str, components: tuple[str, ...], minify: bool, registry: Registry,
-                    stamp: tuple) -> str:
-    theme = load_theme(theme_name)
+                    stamp: tuple, theme_dirs: tuple[Path, ...] = ()) -> str:
+    theme = load_theme(theme_name, theme_dirs)
     check_contrast(theme)
     source = theme_source(theme, components, registry)
-    return compile_scss(source, [theme.folder, paths.SCSS_DIR, registry.components_dir], minify=minify)
+    return compile_scss(source, [*(theme.chain or (theme.folder,)), paths.SCSS_DIR], minify=minify)
 
 
-def _sources_stamp(registry: Registry) -> tuple:
-    files = [*paths.THEMES_DIR.rglob("*"), *paths.SCSS_DIR.glob("*.scss"), *registry.components_dir.glob("*/_*.scss")]
+def _sources_stamp(registry: Registry, theme_dirs: tuple[Path, ...] = ()) -> tuple:
+    files = [*paths.THEMES_DIR.rglob("*"), *paths.SCSS_DIR.glob("*.scss"),
+             *(d for folder in theme_dirs for d in folder.rglob("*")),
+             *(f for folder in registry.components_dirs for f in folder.glob("*/_*.scss"))]
     return tuple(sorted((str(f), f.stat().st_mtime_ns) for f in files if f.is_file()))
 
 
 def compile_theme(theme: str = "base", components: Iterable[str] | None = None, minify: bool = True, *,
-                  registry: Registry | None = None) -> str:
+                  registry: Registry | None = None, theme_dirs: Iterable[Path | str] = ()) -> str:
     """CSS for ``theme`` covering ``components`` (default: all) and the components they draw (a header brings its
     language toggle and search). ``registry``: where the components' SCSS comes from (default: wetkit's own; pass
     the one your pages render with). Raises ThemeError on any problem."""
@@ -278,4 +304,5 @@ def compile_theme(theme: str = "base", components: Iterable[str] | None = None, 
         names = tuple(registry.with_dependencies(components) if components is not None else registry.names())
     except KeyError as err:
         raise ThemeError(err.args[0]) from None
-    return _compile_cached(theme, names, minify, registry, _sources_stamp(registry))
+    theme_dirs = tuple(Path(d) for d in theme_dirs)
+    return _compile_cached(theme, names, minify, registry, _sources_stamp(registry, theme_dirs), theme_dirs)

@@ -53,11 +53,9 @@ import jinja2
 from markupsafe import Markup
 
 from wetkit import __version__, paths
-from wetkit.assets import bundle_js
 from wetkit.errors import WetkitError
-from wetkit.jinja import environment, translations
-from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, Registry, get_registry
-from wetkit.sass import compile_theme
+from wetkit.jinja import environment, setup, translations
+from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, Registry
 
 SITE_TEMPLATES = paths.PACKAGE_DIR / "site_templates"
 SITE_NAME = "wetkit"
@@ -77,6 +75,7 @@ class Page:
     example: str | None = None
     region: str = "main"
     counterpart: str | None = None  # path of this page in the other language (None: the language chooser)
+    team: bool = False  # a page of a team's component (from a folder of its own, not wetkit's)
 
     @property
     def file(self) -> str:
@@ -142,12 +141,16 @@ class SiteBuilder:
     """Renders every page into memory, then writes what changed."""
 
     def __init__(self, registry: Registry | None = None, theme: str = "base",
-                 languages: tuple[str, ...] = LANGUAGES, catalogues: Any = ()):
+                 languages: tuple[str, ...] = LANGUAGES, catalogues: Any = (), *, components: Any = (),
+                 themes: Any = ()):
         """``registry``: the components to build pages for, render with, style and script (default: wetkit's own).
-        The one Registry is passed to the Jinja environments, ``compile_theme`` and ``bundle_js``. ``languages``:
-        the site's languages (each needs a catalogue, see ``wetkit.environment``); the first is the chooser page's.
+        The one Registry is passed to the Jinja environments, ``compile_theme`` and ``bundle_js``. ``components``
+        and ``themes``: a team's folders, loaded alongside wetkit's as for ``wetkit.environment`` (its components
+        get demo pages marked as the team's; ``theme`` may be one of its themes). ``languages``: the site's
+        languages (each needs a catalogue, see ``wetkit.environment``); the first is the chooser page's.
         ``catalogues``: a team's catalogue folders, as for ``wetkit.environment``."""
-        self.registry = get_registry() if registry is None else registry
+        self.setup = setup(components=components, themes=themes, registry=registry, where="wetkit.site")
+        self.registry = self.setup.registry
         self.theme = theme
         self.languages = tuple(languages)
         self.catalogues = catalogues
@@ -160,8 +163,9 @@ class SiteBuilder:
         return self.envs[self.languages[0]]
 
     def _environment(self, lang: str) -> jinja2.Environment:
-        env = environment(lang=lang, registry=self.registry, loader=jinja2.FileSystemLoader(str(SITE_TEMPLATES)),
-                          undefined=jinja2.StrictUndefined, catalogues=self.catalogues)
+        env = environment(lang=lang, registry=self.registry, themes=self.setup.theme_dirs,
+                          loader=jinja2.FileSystemLoader(str(SITE_TEMPLATES)), undefined=jinja2.StrictUndefined,
+                          catalogues=self.catalogues)
         env.globals.update(example_code=example_code, site_name=SITE_NAME, version=__version__)
         return env
 
@@ -206,12 +210,12 @@ class SiteBuilder:
             for spec in self.registry:
                 folder = f"components/{spec.name}/"
                 pages.append(Page(path=f"{lang}/{folder}", title=spec.title, lang=lang, component=spec.name,
-                                  counterpart=f"{other}/{folder}"))
+                                  counterpart=f"{other}/{folder}", team=spec.team))
                 pages += [
                     Page(path=f"{lang}/{folder}{example.name}/",
                          title=f"{spec.title}: {example.name.replace('-', ' ')}",
                          lang=lang, component=spec.name, example=example.name, region=spec.page_region,
-                         counterpart=f"{other}/{folder}{example.name}/")
+                         counterpart=f"{other}/{folder}{example.name}/", team=spec.team)
                     for example in spec.examples.values()
                 ]
         return pages
@@ -264,8 +268,8 @@ class SiteBuilder:
         pages = self.pages()
         for page, html in pages.items():
             files[page.file] = html.encode("utf-8")
-        files[f"{STATIC}/wetkit.min.css"] = compile_theme(self.theme, registry=self.registry).encode("utf-8")
-        files[f"{STATIC}/wetkit.min.js"] = bundle_js(registry=self.registry).encode("utf-8")
+        files[f"{STATIC}/wetkit.min.css"] = self.setup.css(self.theme).encode("utf-8")
+        files[f"{STATIC}/wetkit.min.js"] = self.setup.js().encode("utf-8")
         files[f"{STATIC}/favicon.svg"] = (paths.PACKAGE_DIR / "static" / "favicon.svg").read_bytes()
         manifest = {
             "generator": f"wetkit {__version__}",
@@ -451,9 +455,11 @@ def _prune(root: Path, emptied: set[Path], everywhere: bool) -> None:
 
 
 def build_site(out_dir: Path | str = "_site", theme: str = "base", *, clean: bool = False,
-               registry: Registry | None = None, catalogues: Any = ()) -> list[Page]:
+               registry: Registry | None = None, components: Any = (), themes: Any = (),
+               catalogues: Any = ()) -> list[Page]:
     """Build the demo/docs site into ``out_dir`` (see module docstring). ``clean=True`` first deletes everything in
     ``out_dir`` that the build does not produce; without it, a folder holding files wetkit did not write is refused.
-    ``registry``: the components to build (default: wetkit's own; see SiteBuilder); ``catalogues``: a team's
-    catalogue folders (see SiteBuilder)."""
-    return SiteBuilder(registry=registry, theme=theme, catalogues=catalogues).build(Path(out_dir), clean=clean)
+    ``registry``, ``components``, ``themes``: the components to build and a team's folders (default: wetkit's own;
+    see SiteBuilder); ``catalogues``: a team's catalogue folders (see SiteBuilder)."""
+    builder = SiteBuilder(registry=registry, theme=theme, catalogues=catalogues, components=components, themes=themes)
+    return builder.build(Path(out_dir), clean=clean)
