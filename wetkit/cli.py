@@ -83,8 +83,11 @@ def _cmd_list(args) -> int:
     registry = _setup(args).registry
     width = max((len(name) for name in registry.names()), default=0)
     for spec in registry:
-        print(f"{spec.name:<{width}}  {len(spec.examples):>2} examples  {spec.summary}")
-    print(f"{len(registry)} components, {sum(len(s.examples) for s in registry)} examples")
+        whose = f"  (yours: {spec.folder})" if spec.team else ""
+        print(f"{spec.name:<{width}}  {len(spec.examples):>2} examples  {spec.summary}{whose}")
+    team = len(registry.team_names())
+    print(f"{len(registry)} components" + (f" ({team} of them yours)" if team else "")
+          + f", {sum(len(s.examples) for s in registry)} examples")
     return 0
 
 

@@ -28,6 +28,10 @@ Spec shape::
 
 ``classes`` and ``attrs`` are added to every component. A malformed spec raises :class:`SpecError` naming the file
 and the field.
+
+A team's components folders load alongside wetkit's (:func:`load_registry`, docs/extending.md): one Registry spans
+several folders, the team's first; a team component named like a wetkit one overrides it (:class:`Override`, warned
+as :class:`ComponentOverride`). Team specs are loaded and checked exactly like wetkit's.
 """
 
 from __future__ import annotations

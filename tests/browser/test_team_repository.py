@@ -72,3 +72,19 @@ def test_a_team_repository_is_checked_as_documented(repository):
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "checking 2 example pages of 1 team component(s)" in passed.stderr
     assert "2 passed, 0 failed (2 pages" in passed.stdout
+
+
+def test_invalid_html_in_a_team_component_is_a_finding(repository):
+    """The HTML validity half of the check (the Nu HTML Checker, one batch), on the same example pages."""
+    from wetkit.audit.team import TeamSite
+    from wetkit.jinja import setup
+
+    macro = repository / "components/notice/notice.html"
+    macro.write_text(macro.read_text(encoding="utf-8").replace("{{ text }}</p>", "<div>{{ text }}</div></p>"),
+                     encoding="utf-8")
+    with TeamSite(setup(components=[repository / "components"])) as site:
+        problems = site.html_problems("http://127.0.0.1:1/")
+    assert set(problems) == {"http://127.0.0.1:1/en/components/notice/closure/",
+                             "http://127.0.0.1:1/fr/components/notice/closure/"}
+    for found in problems.values():
+        assert found[0].check == "html" and found[0].rule == "nu-html-checker" and "div" in found[0].message

@@ -248,7 +248,8 @@ def test_cli_says_which_component_overrides_which(tmp_path, override, capsys):
     captured = capsys.readouterr()
     assert (f"wetkit: warning: component 'tag' from {override / 'tag'} overrides wetkit's own in "
             f"{paths.COMPONENTS_DIR / 'tag'}") in captured.err
-    assert "The team's own tag" in captured.out
+    assert f"The team's own tag, replacing wetkit's.  (yours: {override / 'tag'})" in captured.out
+    assert f"{len(get_registry())} components (1 of them yours)" in captured.out
     assert main(["build", "--out", str(tmp_path / "s"), "--components-dir", str(override)]) == 0
     assert "overrides wetkit's own" in capsys.readouterr().err
 
@@ -343,3 +344,22 @@ def test_the_older_new_form_still_makes_a_component(tmp_path):
     assert main(["new", "price_table", "--components", str(tmp_path)]) == 0
     registry = load_registry([tmp_path])
     assert registry["price_table"].team and registry["price_table"].examples
+
+
+def test_check_chooses_the_team_s_example_pages(team):
+    from wetkit.audit.team import TeamSite
+    from wetkit.jinja import setup
+
+    with TeamSite(setup(components=[team / "components"], themes=[team / "themes"]), "brand") as site:
+        assert [p.path for p in site.pages] == ["en/components/notice/calm/", "fr/components/notice/calm/"]
+        assert "#4b1d6b" in (site.folder / "static/wetkit/wetkit.min.css").read_text(encoding="utf-8")
+        assert site.select(["http://h/en/", "http://h/fr/components/notice/calm/", "http://h/en/components/notice/"
+                            "calm/"], "http://h/") == ["http://h/fr/components/notice/calm/",
+                                                       "http://h/en/components/notice/calm/"]
+        folder = site.folder
+    assert not folder.exists(), "the temporary site is removed"
+    all_examples = sum(len(spec.examples) for spec in get_registry()) + 1
+    with TeamSite(setup(components=[team / "components"]), all_examples=True) as site:
+        assert len(site.pages) == 2 * all_examples
+    with TeamSite(setup(themes=[team / "themes"]), "brand") as site:  # a theme alone: every example
+        assert len(site.pages) == 2 * (all_examples - 1) and "all" in site.note
