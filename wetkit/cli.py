@@ -175,8 +175,12 @@ def _team_site(args, stack):
         raise WetkitError("--crawl follows links from URLs: it does not go with --components-dir/--theme-dir")
     from wetkit.audit.team import TeamSite
 
-    return stack.enter_context(TeamSite(_setup(args), theme=args.theme, out=args.out,
-                                        all_examples=args.all_examples))
+    setup = _setup(args)
+    if not args.components_dir and not any((Path(d) / args.theme / "tokens.yaml").is_file() for d in setup.theme_dirs):
+        yours = sorted({p.parent.name for d in setup.theme_dirs for p in Path(d).glob("*/tokens.yaml")})
+        raise WetkitError(f"--theme {args.theme}: not one of your --theme-dir themes ({', '.join(yours) or 'none'}); "
+                          "name the theme to check with --theme")
+    return stack.enter_context(TeamSite(setup, theme=args.theme, out=args.out, all_examples=args.all_examples))
 
 
 def _check_targets(args, targets, consoles, prepare, axe, recorded, started, html_problems):

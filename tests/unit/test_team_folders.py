@@ -272,6 +272,8 @@ def test_cli_check_refuses_mixed_or_missing_targets(team, capsys):
     assert "not both" in capsys.readouterr().err
     assert main(["check", "http://127.0.0.1:9/", "--all-examples"]) == 2
     assert "--all-examples and --out go with --components-dir/--theme-dir" in capsys.readouterr().err
+    assert main(["check", "--theme-dir", str(team / "themes")]) == 2
+    assert "--theme base: not one of your --theme-dir themes (brand); name the theme" in capsys.readouterr().err
 
 
 # ---- scaffolds -------------------------------------------------------------------------------------------------
