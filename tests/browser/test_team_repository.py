@@ -88,3 +88,16 @@ def test_invalid_html_in_a_team_component_is_a_finding(repository):
                              "http://127.0.0.1:1/fr/components/notice/closure/"}
     for found in problems.values():
         assert found[0].check == "html" and found[0].rule == "nu-html-checker" and "div" in found[0].message
+
+
+def test_every_command_a_new_component_prints_passes(tmp_path):
+    """``wetkit new component`` in an empty folder, then each command it prints, ``wetkit check`` included."""
+    made = _run(["wetkit", "new", "component", "price_table", "--in", "components"], tmp_path)
+    assert made.returncode == 0, made.stderr
+    lines = made.stdout.split("next, from this folder:\n", 1)[1].splitlines()
+    commands = [shlex.split(line) for line in lines if line.startswith("  wetkit ")]
+    assert [command[1] for command in commands] == ["list", "build", "check"]
+    for command in commands:
+        done = _run(command, tmp_path)
+        assert done.returncode == 0, (command, done.stdout, done.stderr)
+    assert "2 passed, 0 failed (2 pages" in done.stdout
