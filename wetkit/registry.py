@@ -518,7 +518,8 @@ def load_registry(components: Iterable[str | Path] | str | Path | None = (), *,
     """The registry a caller asked for: ``registry`` when given; else wetkit's own components with the team's
     ``components`` folders loaded alongside them (earlier folders first; a team component named like a wetkit one
     overrides it, with a :class:`ComponentOverride` warning naming both folders); else wetkit's own."""
-    folders = team_folders(components, where)
+    wetkit_own = paths.COMPONENTS_DIR.resolve()
+    folders = tuple(f for f in team_folders(components, where) if f.resolve() != wetkit_own)  # loaded anyway
     if registry is not None:
         if folders:
             raise ParameterError(f"{where}: give either {where} or registry=, not both (a registry already lists "

@@ -75,11 +75,14 @@ def new_component(name: str, where: str | Path) -> tuple[Path, list[str]]:
     if target.exists():
         raise WetkitError(f"{target} already exists; nothing was changed")
     target.mkdir(parents=True)
-    prefix = "wet-" if folder.resolve() == paths.COMPONENTS_DIR.resolve() else "team-"  # wetkit's own, or a team's
+    wetkit_own = folder.resolve() == paths.COMPONENTS_DIR.resolve()  # a contributor in wetkit's checkout
+    prefix = "wet-" if wetkit_own else "team-"
     title, css = name.replace("_", " ").capitalize(), prefix + name.replace("_", "-")
     (target / f"{name}.yaml").write_text(_SPEC.format(title=title), encoding="utf-8")
     (target / f"{name}.html").write_text(_MACRO.format(name=name, title=title, css=css), encoding="utf-8")
     (target / f"_{name}.scss").write_text(_SCSS.format(title=title, css=css), encoding="utf-8")
+    if wetkit_own:
+        return target, ["nox"]
     option = f"--components-dir {_shown(folder)}"
     return target, [f"wetkit list {option}", f"wetkit build {option} --out _site", f"wetkit check {option}"]
 

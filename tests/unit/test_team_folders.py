@@ -365,3 +365,10 @@ def test_check_chooses_the_team_s_example_pages(team):
         assert len(site.pages) == 2 * all_examples
     with TeamSite(setup(themes=[team / "themes"]), "brand") as site:  # a theme alone: every example
         assert len(site.pages) == 2 * (all_examples - 1) and "all" in site.note
+
+
+def test_wetkit_s_own_folder_given_as_a_team_folder_is_not_an_override():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        registry = load_registry([paths.COMPONENTS_DIR])
+    assert registry is get_registry() and not registry.team_names()
