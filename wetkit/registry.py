@@ -39,7 +39,7 @@ from __future__ import annotations
 import functools
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -496,9 +496,11 @@ def team_folders(items: Iterable[str | Path] | str | Path | None, where: str = "
     (``components``, ``--theme-dir``)."""
     if items is None:
         return ()
+    holds, marker = _ONE_ITEM[kind]
     if isinstance(items, (str, Path)):
         items = [items]
-    holds, marker = _ONE_ITEM[kind]
+    elif isinstance(items, (bytes, Mapping)) or not isinstance(items, Iterable):
+        raise ParameterError(f"{where}: got {describe(items)}; allowed: a list of folders, each holding {holds}")
     folders = []
     for item in items:
         if not isinstance(item, (str, Path)) or not str(item):

@@ -148,6 +148,12 @@ def test_bad_team_folders_are_named(team, given, expected):
         wetkit.environment(components=[value])
 
 
+@pytest.mark.parametrize("given", [42, b"components", {"components": True}])
+def test_a_team_folder_list_that_is_not_a_list_is_named(given):
+    with pytest.raises(ParameterError, match=r"wetkit.environment: components: got .*; allowed: a list of folders"):
+        wetkit.environment(components=given)
+
+
 def test_bad_theme_folder_is_named(team):
     with pytest.raises(ParameterError, match=r"wetkit.install: themes: '.*brand' is the folder of one of them"):
         wetkit.install(jinja2.Environment(), themes=[team / "themes/brand"])
