@@ -4,19 +4,23 @@
     wetkit serve [--out _site] [--port]   build, then serve it on 127.0.0.1 (Ctrl+C stops)
     wetkit check TARGET ...               audit pages in Chromium (axe 4.14, reflow, focus, console):
                                           URLs, folders, .html files, sitemaps, a crawl; JSON/JUnit/HTML
+    wetkit check --components-dir DIR     build your components' example pages and audit them (and their HTML)
     wetkit list                           the components and their example counts
-    wetkit new NAME                       scaffold components/NAME/ (spec, macro, SCSS)
+    wetkit new component NAME --in DIR    scaffold DIR/NAME/ (spec, macro, SCSS)
+    wetkit new theme NAME --in DIR [--extends base]
     wetkit sizes [--theme T] [--only a,b] each theme's CSS (against the budget), the JS bundle and each JS module's
                                           size, minified and gzipped
     wetkit css [--theme T] [--only a,b]   one theme's stylesheet, or only the CSS a page's components need
 
-build, serve, list, sizes and css take ``--components DIR``: a components folder to use instead of wetkit's own (one
-Registry, passed to the pages, the theme CSS and the JS bundle alike).
+build, serve, check, list, sizes and css take ``--components-dir DIR`` and ``--theme-dir DIR`` (each repeatable): a
+team's folders, loaded alongside wetkit's (docs/extending.md) and passed to the pages, the theme CSS and the JS
+bundle alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -26,24 +30,35 @@ from wetkit import __version__
 from wetkit.errors import WetkitError
 
 
-def _registry(args):
-    """The Registry of ``--components DIR``, or None (wetkit's own components) when it is not given."""
-    folder = getattr(args, "components", None)
-    if not folder:
-        return None
-    from wetkit.registry import Registry
+def _setup(args):
+    """The :class:`wetkit.jinja.Setup` of ``--components-dir`` and ``--theme-dir`` (each repeatable): a team's
+    folders loaded alongside wetkit's. A team component that overrides another is said on stderr, naming both."""
+    import warnings
 
-    path = Path(folder)
-    if not path.is_dir():
-        raise WetkitError(f"--components {folder}: no such folder (it holds one folder per component)")
-    return Registry(path)
+    from wetkit.jinja import Setup
+    from wetkit.registry import ComponentOverride, load_registry, team_folders
+
+    if getattr(args, "components", None):
+        raise WetkitError(f"--components {args.components}: this option is now --components-dir DIR, which loads "
+                          "your components alongside wetkit's (a component of the same name overrides wetkit's)")
+    themes = team_folders(getattr(args, "theme_dir", None) or (), "--theme-dir", kind="themes")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ComponentOverride)
+        registry = load_registry(getattr(args, "components_dir", None) or (), where="--components-dir")
+    for warning in caught:
+        if issubclass(warning.category, ComponentOverride):
+            print(f"wetkit: warning: {warning.message}", file=sys.stderr)
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return Setup(registry, themes)
 
 
 def _cmd_build(args) -> int:
     from wetkit.site import build_site
 
     started = time.perf_counter()
-    pages = build_site(args.out, theme=args.theme, clean=args.clean, registry=_registry(args))
+    setup = _setup(args)
+    pages = build_site(args.out, theme=args.theme, clean=args.clean, registry=setup.registry, themes=setup.theme_dirs)
     print(f"built {len(pages)} pages into {args.out}/ in {time.perf_counter() - started:.2f}s")
     return 0
 
@@ -67,15 +82,14 @@ def _cmd_serve(args) -> int:
 
 
 def _cmd_list(args) -> int:
-    from wetkit.registry import get_registry
-
-    registry = _registry(args)
-    if registry is None:
-        registry = get_registry()
+    registry = _setup(args).registry
     width = max((len(name) for name in registry.names()), default=0)
     for spec in registry:
-        print(f"{spec.name:<{width}}  {len(spec.examples):>2} examples  {spec.summary}")
-    print(f"{len(registry)} components, {sum(len(s.examples) for s in registry)} examples")
+        whose = f"  (yours: {spec.folder})" if spec.team else ""
+        print(f"{spec.name:<{width}}  {len(spec.examples):>2} examples  {spec.summary}{whose}")
+    team = len(registry.team_names())
+    print(f"{len(registry)} components" + (f" ({team} of them yours)" if team else "")
+          + f", {sum(len(s.examples) for s in registry)} examples")
     return 0
 
 
@@ -93,13 +107,14 @@ def _cmd_sizes(args) -> int:
     """Exit 1 when a theme's full CSS is over ``CSS_BUDGET`` (a subset from ``--only`` is never over)."""
     from wetkit.assets import CSS_BUDGET, bundle_js, css_sizes, gzip_size, js_module_sizes
 
-    registry = _registry(args)
+    setup = _setup(args)
+    registry = setup.registry
     only = _only(args)
     themes = [args.theme] if args.theme else None
     over = []
     what = f"components {', '.join(only)} (and what they draw)" if only else "all components"
     print(f"css per theme, {what}" + ("" if only else f"; budget {CSS_BUDGET:,} B min+gzip each") + ":")
-    for name, sizes in css_sizes(themes, only, registry=registry).items():
+    for name, sizes in css_sizes(themes, only, registry=registry, theme_dirs=setup.theme_dirs).items():
         verdict = "" if only else ("  ok" if sizes["gzip"] <= CSS_BUDGET else "  OVER BUDGET")
         if verdict == "  OVER BUDGET":
             over.append(name)
@@ -120,7 +135,8 @@ def _cmd_css(args) -> int:
     stdout."""
     from wetkit.sass import compile_theme
 
-    css = compile_theme(args.theme, _only(args), registry=_registry(args))
+    setup = _setup(args)
+    css = compile_theme(args.theme, _only(args), registry=setup.registry, theme_dirs=setup.theme_dirs)
     if args.out:
         Path(args.out).write_text(css, encoding="utf-8")
     else:
@@ -144,9 +160,7 @@ def _cmd_check(args) -> int:
     from rich.console import Console
 
     from wetkit.audit import baseline as baselines
-    from wetkit.audit import reports
     from wetkit.audit.axe import find_axe_script, load_axe_locale
-    from wetkit.audit.pool import audit_pages
     from wetkit.audit.targets import combine_prepare, cookie_setter, load_cookies, load_prepare, resolve_targets
 
     if args.update_baseline and not args.baseline:
@@ -166,20 +180,74 @@ def _cmd_check(args) -> int:
     console = Console(highlight=False, soft_wrap=True)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     started = time.perf_counter()
-    targets = resolve_targets(args.targets, crawl_links=args.crawl, max_pages=args.max_pages, cookies=cookies,
-                              exclude=args.exclude or ())
-    with targets:
-        for note in targets.notes:
-            err.print(f"wetkit: {note}")
-        if not targets.urls and not targets.unreachable:
-            err.print("wetkit: no pages to check")
+    with contextlib.ExitStack() as stack:
+        team = _team_site(args, stack)
+        targets = resolve_targets([str(team.folder)] if team else args.targets, crawl_links=args.crawl,
+                                  max_pages=args.max_pages, cookies=cookies, exclude=args.exclude or ())
+        stack.enter_context(targets)
+        html_problems = {}
+        if team is not None:
+            base = next(iter(targets.roots))
+            targets.urls = team.select(targets.urls, base)
+            targets.notes.insert(0, team.note)
+            html_problems = team.html_problems(base)
+        report = _check_targets(args, targets, (console, err), prepare, (axe_script, axe_locale), recorded,
+                                started, html_problems)
+        if report is None:
             return 2
-        results = [reports.unreachable_result(target) for target in targets.unreachable]
-        for result in results:
-            _print_lines(console, reports.page_lines(reports.Report([result], lang=args.lang), 0))
-        results += _audit(args, targets.urls, console, prepare, axe_script, axe_locale, audit_pages, recorded)
-    report = reports.Report(results, elapsed=time.perf_counter() - started, engine=_axe_version(axe_script),
-                            lang=args.lang, keyboard=not args.no_keyboard, notes=list(targets.notes))
+    return _finish_check(args, report, console)
+
+
+def _team_site(args, stack):
+    """The site of ``--components-dir``/``--theme-dir`` to check (see wetkit.audit.team), or None for TARGETs."""
+    if not (args.components_dir or args.theme_dir):
+        if not args.targets:
+            raise WetkitError("give pages to check (TARGET ...), or --components-dir/--theme-dir to check the "
+                              "example pages of your own components and themes")
+        if args.all_examples or args.out:
+            raise WetkitError("--all-examples and --out go with --components-dir/--theme-dir")
+        return None
+    if args.targets:
+        raise WetkitError("give either TARGETs or --components-dir/--theme-dir, not both: with your folders, "
+                          "wetkit check builds their example pages and checks those")
+    if args.crawl:
+        raise WetkitError("--crawl follows links from URLs: it does not go with --components-dir/--theme-dir")
+    from wetkit.audit.team import TeamSite
+
+    setup = _setup(args)
+    if not args.components_dir and not any((Path(d) / args.theme / "tokens.yaml").is_file() for d in setup.theme_dirs):
+        yours = sorted({p.parent.name for d in setup.theme_dirs for p in Path(d).glob("*/tokens.yaml")})
+        raise WetkitError(f"--theme {args.theme}: not one of your --theme-dir themes ({', '.join(yours) or 'none'}); "
+                          "name the theme to check with --theme")
+    return stack.enter_context(TeamSite(setup, theme=args.theme, out=args.out, all_examples=args.all_examples))
+
+
+def _check_targets(args, targets, consoles, prepare, axe, recorded, started, html_problems):
+    """Audit the resolved targets; the Report, or None when there is nothing to check. ``html_problems``: HTML
+    validity problems by URL, added to their pages' results."""
+    from wetkit.audit import reports
+    from wetkit.audit.pool import audit_pages
+
+    (console, err), (axe_script, axe_locale) = consoles, axe
+
+    for note in targets.notes:
+        err.print(f"wetkit: {note}")
+    if not targets.urls and not targets.unreachable:
+        err.print("wetkit: no pages to check")
+        return None
+    results = [reports.unreachable_result(target) for target in targets.unreachable]
+    for result in results:
+        _print_lines(console, reports.page_lines(reports.Report([result], lang=args.lang), 0))
+    results += _audit(args, targets.urls, console, prepare, axe_script, axe_locale, audit_pages, recorded,
+                      html_problems)
+    return reports.Report(results, elapsed=time.perf_counter() - started, engine=_axe_version(axe_script),
+                          lang=args.lang, keyboard=not args.no_keyboard, notes=list(targets.notes))
+
+
+def _finish_check(args, report, console) -> int:
+    """The summary, the baseline and the report files of a finished ``wetkit check``; its exit code."""
+    from wetkit.audit import reports
+
     if args.baseline:
         report.apply_baseline(args.baseline, update=args.update_baseline)
     for table in reports.summary_tables(report):
@@ -201,9 +269,10 @@ def _print_lines(console, lines) -> None:
         console.print(line, markup=False, highlight=False)
 
 
-def _audit(args, urls, console, prepare, axe_script, axe_locale, audit_pages, recorded) -> list:
+def _audit(args, urls, console, prepare, axe_script, axe_locale, audit_pages, recorded, found_before=None) -> list:
     """Audit ``urls`` with ``--workers`` browsers: page lines as each page finishes (findings in the ``recorded``
-    baseline marked known), under a progress bar on a terminal."""
+    baseline marked known), under a progress bar on a terminal. ``found_before``: problems by URL found without a
+    browser (HTML validity), added to each page's result."""
     from wetkit.audit import reports
 
     options = {"axe_script": axe_script, "axe_locale": axe_locale, "screenshots": args.screenshots if args.html else 0}
@@ -219,6 +288,7 @@ def _audit(args, urls, console, prepare, axe_script, axe_locale, audit_pages, re
         progress.start()
 
     def on_result(index, result) -> None:
+        result.problems += (found_before or {}).get(result.url, [])
         reports.explain_load(result)
         single = reports.Report([result], lang=args.lang)
         for finding in single.findings[0]:
@@ -236,64 +306,59 @@ def _audit(args, urls, console, prepare, axe_script, axe_locale, audit_pages, re
             progress.stop()
 
 
-_SPEC_TEMPLATE = """summary: TODO one sentence - what {name} is for.
-params:
-  text: {{type: text, required: true, doc: TODO}}
-examples:
-  default:
-    description: TODO
-    params: {{text: Example}}
-a11y:
-  automated: []
-  manual: []
-"""
-_MACRO_TEMPLATE = """{{#- {title}: parameters in {name}.yaml. -#}}
-{{% macro _render(text, classes, attrs) -%}}
-<div class="{{{{ wet_classes('wet-{css}', classes) }}}}"{{{{ attrs|wet_attrs }}}}>{{{{ text }}}}</div>
-{{%- endmacro %}}
-{{% set {name} = wetkit_component("{name}", _render) %}}
-"""
-_SCSS_TEMPLATE = """// {title}: tokens only (var(--wet-...)); shared mixins from wetkit/scss/_mixins.scss.
-
-.wet-{css} {{
-  margin-block-end: var(--wet-space-4);
-}}
-"""
+_KINDS = ("component", "theme")
 
 
 def _cmd_new(args) -> int:
-    import re
-
+    """``wetkit new component NAME --in DIR`` / ``wetkit new theme NAME --in DIR [--extends THEME]``; the older
+    ``wetkit new NAME [--components DIR]`` still makes a component (in wetkit's checkout without --components)."""
     from wetkit import paths
-    from wetkit.registry import HELPERS
+    from wetkit.scaffold import new_component, new_theme
 
-    name = args.name
-    if not re.match(r"^[a-z][a-z0-9_]*$", name):
-        raise WetkitError(f"component names are lowercase snake_case, got {name!r}")
-    if name in HELPERS:
-        raise WetkitError(f"{name!r} is the wet.{name} helper already; choose another component name")
-    if args.components:
-        folder = Path(args.components)
-    elif paths.COMPONENTS_DIR.parent == paths.PACKAGE_DIR:  # an installed copy, not a source checkout
-        raise WetkitError("this wetkit is installed, not a checkout: pass --components DIR for the new folder")
+    words = args.words
+    if len(words) == 2 and words[0] in _KINDS:
+        kind, name = words
+        where = args.into
+    elif len(words) == 1 and words[0] not in _KINDS:
+        kind, name = "component", words[0]
+        where = args.into or args.components
+        if where is None and paths.COMPONENTS_DIR.parent != paths.PACKAGE_DIR:  # a source checkout
+            where = paths.COMPONENTS_DIR
     else:
-        folder = paths.COMPONENTS_DIR
-    target = folder / name
-    if target.exists():
-        raise WetkitError(f"{target} already exists; nothing was changed")
-    target.mkdir(parents=True)
-    title, css = name.replace("_", " ").capitalize(), name.replace("_", "-")
-    (target / f"{name}.yaml").write_text(_SPEC_TEMPLATE.format(name=name))
-    (target / f"{name}.html").write_text(_MACRO_TEMPLATE.format(name=name, title=title, css=css))
-    (target / f"_{name}.scss").write_text(_SCSS_TEMPLATE.format(title=title, css=css))
-    print(f"created {target}/ ({name}.yaml, {name}.html, _{name}.scss); run `nox` to check it")
+        raise WetkitError(f"wetkit new: got {' '.join(words)!r}; allowed: 'component NAME' or 'theme NAME' "
+                          "(wetkit new component NAME --in DIR, wetkit new theme NAME --in DIR --extends base)")
+    if where is None:
+        raise WetkitError(f"wetkit new {kind}: --in DIR is needed (the folder of your {kind}s, created if missing)")
+    if args.extends is not None and kind != "theme":
+        raise WetkitError("--extends names the theme a new theme builds on; components do not take it")
+    if kind == "component":
+        target, commands = new_component(name, where)
+        made = f"{name}.yaml (spec), {name}.html (macro), _{name}.scss (styles)"
+    else:
+        target, commands = new_theme(name, where, args.extends)
+        made = "tokens.yaml" + ("" if args.extends else " and _settings.scss (a copy of base)")
+    print(f"created {target}/: {made}")
+    print("next, from this folder:")
+    for command in commands:
+        print(f"  {command}")
     return 0
 
 
-COMPONENTS_HELP = ("the components folder to use instead of wetkit's own (one folder per component; it must hold "
-                   "every component the pages draw, wetkit's page template included)")
 ONLY_HELP = ("only these components (comma-separated) and the ones they draw, as a page that uses just them would "
              "load; default: all")
+
+
+def _add_team_options(parser: argparse.ArgumentParser) -> None:
+    """--components-dir and --theme-dir (repeatable): a team's folders, loaded alongside wetkit's."""
+    parser.add_argument("--components-dir", action="append", metavar="DIR",
+                        help="a folder of your components (one folder each), loaded alongside wetkit's; a component "
+                             "named like a wetkit one overrides it (said on stderr). Repeatable: the first wins")
+    parser.add_argument("--theme-dir", action="append", metavar="DIR",
+                        help="a folder of your themes (one folder each), searched before wetkit's for --theme. "
+                             "Repeatable: the first wins")
+    parser.add_argument("--components", help=argparse.SUPPRESS)  # the older option: a clear error names the new one
+
+
 CLEAN_HELP = ("delete everything in --out that the build does not produce (without it, a folder holding files "
               "wetkit did not write is refused)")
 
@@ -307,7 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="_site", help="output folder (default: _site)")
     build.add_argument("--theme", default="base", help="theme to compile (default: base)")
     build.add_argument("--clean", action="store_true", help=CLEAN_HELP)
-    build.add_argument("--components", help=COMPONENTS_HELP)
+    _add_team_options(build)
     build.set_defaults(func=_cmd_build)
 
     serve = sub.add_parser("serve", help="build the site and serve it on 127.0.0.1")
@@ -317,7 +382,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     serve.add_argument("--no-build", action="store_true", help="serve what is already built")
     serve.add_argument("--clean", action="store_true", help=CLEAN_HELP)
-    serve.add_argument("--components", help=COMPONENTS_HELP)
+    _add_team_options(serve)
     serve.set_defaults(func=_cmd_serve)
 
     check = sub.add_parser(
@@ -325,8 +390,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Audit pages in Chromium: axe-core 4.14, reflow, text spacing, keyboard focus, console. Exit "
                     "code 0: no new barrier; 1: new barriers or pages that could not be checked; 2: usage or "
                     "environment error (no browser, WebDriver down, no axe-core).")
-    check.add_argument("targets", nargs="+", metavar="TARGET",
-                       help="http(s) URL, folder of pages, .html file, or sitemap (.xml file or URL)")
+    check.add_argument("targets", nargs="*", metavar="TARGET",
+                       help="http(s) URL, folder of pages, .html file, or sitemap (.xml file or URL); or none, with "
+                            "--components-dir/--theme-dir")
+    _add_team_options(check)
+    check.add_argument("--theme", default="base",
+                       help="with --components-dir/--theme-dir: the theme to build the example pages in")
+    check.add_argument("--all-examples", action="store_true",
+                       help="with --components-dir: check every component's examples, not only your components'")
+    check.add_argument("--out", help="with --components-dir/--theme-dir: build the pages here (default: a "
+                                     "temporary folder)")
     check.add_argument("--crawl", action="store_true",
                        help="follow same-origin <a href> links from each URL (see --max-pages, --exclude)")
     check.add_argument("--max-pages", type=int, metavar="N",
@@ -354,25 +427,29 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=_cmd_check)
 
     listing = sub.add_parser("list", help="list the components")
-    listing.add_argument("--components", help=COMPONENTS_HELP)
+    _add_team_options(listing)
     listing.set_defaults(func=_cmd_list)
 
     sizes = sub.add_parser("sizes", help="CSS sizes per theme (exit 1 over budget) and JS sizes")
     sizes.add_argument("--theme", help="only this theme, a name or a theme folder (default: every theme)")
     sizes.add_argument("--only", metavar="A,B", help=ONLY_HELP)
-    sizes.add_argument("--components", help=COMPONENTS_HELP)
+    _add_team_options(sizes)
     sizes.set_defaults(func=_cmd_sizes)
 
     css = sub.add_parser("css", help="write a theme's stylesheet, or only what some components need")
     css.add_argument("--theme", default="base", help="a theme name or a theme folder (default: base)")
     css.add_argument("--only", metavar="A,B", help=ONLY_HELP)
     css.add_argument("--out", metavar="FILE", help="write here (default: standard output)")
-    css.add_argument("--components", help=COMPONENTS_HELP)
+    _add_team_options(css)
     css.set_defaults(func=_cmd_css)
 
-    new = sub.add_parser("new", help="scaffold a new component folder")
-    new.add_argument("name")
-    new.add_argument("--components", help="components folder (default: wetkit's own)")
+    new = sub.add_parser("new", help="scaffold a component or a theme in a folder of yours",
+                         description="wetkit new component NAME --in DIR | wetkit new theme NAME --in DIR "
+                                     "[--extends base]")
+    new.add_argument("words", nargs="+", metavar="component|theme NAME")
+    new.add_argument("--in", dest="into", metavar="DIR", help="the folder of your components or themes")
+    new.add_argument("--extends", metavar="THEME", help="a new theme sets only what it changes from THEME")
+    new.add_argument("--components", help=argparse.SUPPRESS)  # the older `wetkit new NAME --components DIR`
     new.set_defaults(func=_cmd_new)
     return parser
 

@@ -2,6 +2,7 @@
 
     from wetkit.flask import init_app
     init_app(app)                      # CSS/JS at /static/wetkit/wetkit.min.css and wetkit.min.js
+    init_app(app, components=["components"], themes=["themes"], theme="brand")   # with a team's own parts
 
 The stylesheet is compiled once per process (libsass, ~50 ms) and served with an ETag; ``wetkit/page.html``
 links to it by default. Pass ``url_prefix`` to serve it elsewhere (the templates get it as ``static_url``).
@@ -29,20 +30,27 @@ from wetkit.jinja import install
 URL_PREFIX = "/static/wetkit"
 
 
-def init_app(app, url_prefix: str = URL_PREFIX, theme: str = "base", *, lang: str | None = None,
-             get_lang: Callable[[], str | None] | None = None, catalogues: Any = ()):
+def init_app(app, url_prefix: str = URL_PREFIX, theme: str = "base", *, components: Any = None, themes: Any = None,
+             lang: str | None = None, get_lang: Callable[[], str | None] | None = None, catalogues: Any = ()):
     """Register wetkit with a Flask app; returns the app. ``lang``, ``get_lang``, ``catalogues``: the language of
-    each request (see the module docstring) and a team's catalogue folders (see :func:`wetkit.install`)."""
+    each request (see the module docstring) and a team's catalogue folders (see :func:`wetkit.install`).
+    ``components`` and ``themes``: a team's folders, loaded alongside wetkit's (see :func:`wetkit.install`); when
+    not given, ``app.config["WETKIT_COMPONENTS"]`` and ``app.config["WETKIT_THEMES"]`` (lists of folders), if set.
+    ``theme`` may be one of the team's themes."""
     from flask import Blueprint, Response, abort, request
 
     from wetkit import paths
-    from wetkit.assets import bundle_js
-    from wetkit.sass import compile_theme
 
     if lang is not None:
         app.config["WETKIT_LANG"] = lang
     default = app.config.setdefault("WETKIT_LANG", "en")
-    install(app.jinja_env, lang=default, catalogues=catalogues, _where="wetkit.flask.init_app")
+    if components is None:
+        components = app.config.get("WETKIT_COMPONENTS", ())
+    if themes is None:
+        themes = app.config.get("WETKIT_THEMES", ())
+    install(app.jinja_env, components=components, themes=themes, lang=default, catalogues=catalogues,
+            _where="wetkit.flask.init_app")
+    wetkit_setup = app.jinja_env.wetkit
     localizer = app.jinja_env.globals["wet_i18n"]
     localizer.selector = _selector(app, localizer, get_lang)
 
@@ -55,9 +63,9 @@ def init_app(app, url_prefix: str = URL_PREFIX, theme: str = "base", *, lang: st
     def load(filename: str):
         if filename not in assets:
             if filename == "wetkit.min.css":
-                assets[filename] = (compile_theme(theme), "text/css")
+                assets[filename] = (wetkit_setup.css(theme), "text/css")
             elif filename == "wetkit.min.js":
-                assets[filename] = (bundle_js(), "text/javascript")
+                assets[filename] = (wetkit_setup.js(), "text/javascript")
             elif filename == "favicon.svg":
                 assets[filename] = ((paths.PACKAGE_DIR / "static" / "favicon.svg").read_text(), "image/svg+xml")
             else:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -23,7 +25,7 @@ from markupsafe import Markup, escape
 from wetkit import i18n, paths, policy
 from wetkit.errors import AttributeRefused, ParameterError, SpecError
 from wetkit.params import describe
-from wetkit.registry import HELPERS, ComponentSpec, Registry, get_registry
+from wetkit.registry import HELPERS, ComponentSpec, Registry, get_registry, load_registry, team_folders
 from wetkit.rules import RuleViolation, rules_for
 
 PREFIX = "wetkit/"
@@ -93,7 +95,7 @@ class Component:
         self._bind = spec.signature.bind
         self._render = render
         self._takes_content = spec.takes_content
-        self._rules = rules_for(spec.name)
+        self._rules = () if spec.team else rules_for(spec.name)  # wetkit's rules name its own components' params
 
     def __call__(self, *args: Any, caller: Callable | None = None, **kwargs: Any) -> Markup:
         name = self.spec.name
@@ -304,8 +306,38 @@ def translations(lang: str = "en", catalogues: Any = ()) -> _gettext.NullTransla
     return i18n.translations(lang, catalogues)
 
 
-def install(env: jinja2.Environment, *, registry: Registry | None = None, lang: str = "en",
-            catalogues: Any = (), _where: str = "wetkit.install") -> jinja2.Environment:
+@dataclass(frozen=True)
+class Setup:
+    """What an environment's pages need from the CSS and JS builds too: the components (``registry``, wetkit's plus
+    a team's) and a team's theme folders. ``install`` leaves it on the environment as ``env.wetkit``, so the
+    stylesheet and the script always cover the components the templates render."""
+
+    registry: Registry
+    theme_dirs: tuple[Path, ...] = ()
+
+    def css(self, theme: str = "base", components: Iterable[str] | None = None, minify: bool = True) -> str:
+        """The theme's stylesheet (looked up in ``theme_dirs``, then wetkit's themes), see ``compile_theme``."""
+        from wetkit.sass import compile_theme
+
+        return compile_theme(theme, components, minify, registry=self.registry, theme_dirs=self.theme_dirs)
+
+    def js(self, components: Iterable[str] | None = None, minify: bool = True) -> str:
+        """The script bundle of these components, see ``bundle_js``."""
+        from wetkit.assets import bundle_js
+
+        return bundle_js(components, minify, registry=self.registry)
+
+
+def setup(*, components: Any = (), themes: Any = (), registry: Registry | None = None,
+          where: str = "wetkit.install") -> Setup:
+    """A checked :class:`Setup` from a caller's ``components`` and ``themes`` folders (or a ready ``registry``);
+    a bad folder is a ParameterError naming ``where`` and the parameter."""
+    theme_dirs = team_folders(themes, f"{where}: themes", kind="themes")
+    return Setup(load_registry(components, registry=registry, where=f"{where}: components"), theme_dirs)
+
+
+def install(env: jinja2.Environment, *, components: Any = (), themes: Any = (), registry: Registry | None = None,
+            lang: str = "en", catalogues: Any = (), _where: str = "wetkit.install") -> jinja2.Environment:
     """Add wetkit to an existing Environment: loader, ``wet`` global, filters, gettext; returns ``env``.
 
     The existing loader keeps priority, so a team can override ``wetkit/page.html``. wetkit's own templates are
@@ -317,13 +349,14 @@ def install(env: jinja2.Environment, *, registry: Registry | None = None, lang: 
     message goes to the gettext the environment already had (Flask-Babel's, Django's), so install wetkit after it.
     Also added: the ``wet_language`` global (``{% call wet_language("fr") %}``) and the ``wet_date`` filter.
 
-    ``registry`` is where ``wet.<name>`` and ``wetkit/<name>.html`` come from (default: wetkit's own components,
-    :func:`wetkit.registry.get_registry`). Pass the same Registry to the site build, ``compile_theme`` and
-    ``bundle_js`` so pages, styles and scripts agree.
+    A team's own parts (docs/extending.md): ``components`` are folders of components loaded alongside wetkit's (a
+    team component named like a wetkit one replaces it, with a ComponentOverride warning); ``themes`` are folders of
+    themes looked up before wetkit's. ``env.wetkit`` (a :class:`Setup`) then builds the matching CSS and JS:
+    ``env.wetkit.css("brand")``, ``env.wetkit.js()``. ``registry``: a ready Registry instead of ``components``.
     """
     localizer = i18n.Localizer(lang, catalogues, _where)  # first: a bad language leaves env untouched
-    if registry is None:  # not `registry or ...`: a Registry with no components is falsy, yet it was asked for
-        registry = get_registry()
+    wetkit_setup = setup(components=components, themes=themes, registry=registry, where=_where)
+    registry = wetkit_setup.registry
     ours = WetkitLoader(registry)
     env.loader = jinja2.ChoiceLoader([env.loader, ours]) if env.loader is not None else ours
 
@@ -345,16 +378,17 @@ def install(env: jinja2.Environment, *, registry: Registry | None = None, lang: 
     env.globals["wet_describedby"] = describedby
     env.globals["wetkit_component"] = _component_factory(registry)
     env.globals["wet"] = Namespace(env, registry)
+    env.wetkit = wetkit_setup
     return env
 
 
-def environment(lang: str = "en", *, registry: Registry | None = None, catalogues: Any = (),
-                **options: Any) -> jinja2.Environment:
+def environment(lang: str = "en", *, components: Any = (), themes: Any = (), registry: Registry | None = None,
+                catalogues: Any = (), **options: Any) -> jinja2.Environment:
     """A new Environment with wetkit installed: autoescape on, ``trim_blocks``/``lstrip_blocks`` on, wetkit's
     messages in ``lang`` (a BCP 47 tag: ``"en"``, ``"fr"``, ``"fr-CA"``; LanguageError when malformed or without a
     catalogue). ``catalogues``: a team's catalogue folders (see :func:`install`). Any ``jinja2.Environment`` option
-    may be passed (``loader=``, ``undefined=StrictUndefined``…). ``registry``: the components it serves (default:
-    wetkit's own; see :func:`install`)."""
+    may be passed (``loader=``, ``undefined=StrictUndefined``…). ``components``, ``themes``, ``registry``: a team's
+    folders, loaded alongside wetkit's (see :func:`install`)."""
     options.setdefault("autoescape", True)
     options.setdefault("trim_blocks", True)
     options.setdefault("lstrip_blocks", True)
@@ -362,4 +396,5 @@ def environment(lang: str = "en", *, registry: Registry | None = None, catalogue
     if "jinja2.ext.i18n" not in extensions:
         extensions.append("jinja2.ext.i18n")
     env = jinja2.Environment(extensions=extensions, **options)
-    return install(env, registry=registry, lang=lang, catalogues=catalogues, _where="wetkit.environment")
+    return install(env, components=components, themes=themes, registry=registry, lang=lang, catalogues=catalogues,
+                   _where="wetkit.environment")

@@ -28,13 +28,18 @@ Spec shape::
 
 ``classes`` and ``attrs`` are added to every component. A malformed spec raises :class:`SpecError` naming the file
 and the field.
+
+A team's components folders load alongside wetkit's (:func:`load_registry`, docs/extending.md): one Registry spans
+several folders, the team's first; a team component named like a wetkit one overrides it (:class:`Override`, warned
+as :class:`ComponentOverride`). Team specs are loaded and checked exactly like wetkit's.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+import warnings
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,6 +148,11 @@ class ComponentSpec:
     @property
     def params(self) -> dict[str, ParamSchema]:
         return self.signature.params
+
+    @functools.cached_property
+    def team(self) -> bool:
+        """True for a team's component: one loaded from a folder other than wetkit's own ``components/``."""
+        return self.folder.parent.resolve() != paths.COMPONENTS_DIR.resolve()
 
     @property
     def template_name(self) -> str:
@@ -391,13 +401,47 @@ def load_spec(folder: Path) -> ComponentSpec:
     )
 
 
-class Registry:
-    """Every component found under a components folder, by name, in name order."""
+@dataclass(frozen=True)
+class Override:
+    """A component that hides another of the same name: ``used`` is the folder whose component is loaded, ``hidden``
+    the one it replaces (wetkit's own, or a later team folder's)."""
 
-    def __init__(self, components_dir: Path):
-        self.components_dir = components_dir
-        folders = sorted(p for p in components_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-        self.components: dict[str, ComponentSpec] = {f.name: load_spec(f) for f in folders}
+    name: str
+    used: Path
+    hidden: Path
+
+    def message(self) -> str:
+        whose = "wetkit's own" if self.hidden.parent.resolve() == paths.COMPONENTS_DIR.resolve() else "the one"
+        return f"component {self.name!r} from {self.used} overrides {whose} in {self.hidden}"
+
+
+class ComponentOverride(UserWarning):
+    """Warned once per :class:`Override` when a registry is loaded (the CLI prints it as a warning line)."""
+
+
+class Registry:
+    """Every component found under one or more components folders, by name, in name order.
+
+    ``components_dirs`` are in priority order: a component in an earlier folder hides one of the same name in a
+    later folder; each such case is recorded in ``overrides`` and warned as a :class:`ComponentOverride`. A component
+    from a folder other than wetkit's own is a team's (``ComponentSpec.team``)."""
+
+    def __init__(self, *components_dirs: Path):
+        if not components_dirs:
+            raise TypeError("Registry() needs at least one components folder")
+        self.components_dirs = tuple(Path(d) for d in components_dirs)
+        self.overrides: list[Override] = []
+        found: dict[str, ComponentSpec] = {}
+        for components_dir in self.components_dirs:
+            folders = sorted(p for p in components_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+            for folder in folders:
+                if folder.name in found:
+                    self.overrides.append(Override(folder.name, found[folder.name].folder, folder))
+                    continue
+                found[folder.name] = load_spec(folder)
+        self.components: dict[str, ComponentSpec] = dict(sorted(found.items()))
+        for override in self.overrides:
+            warnings.warn(override.message(), ComponentOverride, stacklevel=2)
 
     def __getitem__(self, name: str) -> ComponentSpec:
         return self.components[name]
@@ -413,6 +457,10 @@ class Registry:
 
     def names(self) -> list[str]:
         return list(self.components)
+
+    def team_names(self) -> list[str]:
+        """The components that come from a team's folder (not wetkit's own), in name order."""
+        return [spec.name for spec in self if spec.team]
 
     def with_dependencies(self, names: Iterable[str]) -> list[str]:
         """``names`` plus every component they draw, transitively, in registry order (for page subsets)."""
@@ -435,4 +483,54 @@ def get_registry(components_dir: Path | None = None) -> Registry:
     return Registry(components_dir or paths.COMPONENTS_DIR)
 
 
-__all__ = ["EXAMPLE_LANGS", "ComponentSpec", "Example", "Registry", "get_registry", "load_spec"]
+_ONE_ITEM = {  # kind of team folder -> (what it holds, the file that marks one item's own folder)
+    "components": ("one folder per component (<dir>/<name>/<name>.yaml)", lambda f: f / f"{f.name}.yaml"),
+    "themes": ("one folder per theme (<dir>/<name>/tokens.yaml)", lambda f: f / "tokens.yaml"),
+}
+
+
+def team_folders(items: Iterable[str | Path] | str | Path | None, where: str = "components",
+                 kind: str = "components") -> tuple[Path, ...]:
+    """A team's components or themes folders (``kind``), checked: each must be a folder that holds one folder per
+    component or theme, not one item's own folder. ``where`` names the parameter or option in the error
+    (``components``, ``--theme-dir``)."""
+    if items is None:
+        return ()
+    holds, marker = _ONE_ITEM[kind]
+    if isinstance(items, (str, Path)):
+        items = [items]
+    elif isinstance(items, (bytes, Mapping)) or not isinstance(items, Iterable):
+        raise ParameterError(f"{where}: got {describe(items)}; allowed: a list of folders, each holding {holds}")
+    folders = []
+    for item in items:
+        if not isinstance(item, (str, Path)) or not str(item):
+            raise ParameterError(f"{where}: got {describe(item)}; allowed: a folder path (str or pathlib.Path)")
+        folder = Path(item)
+        if not folder.is_dir():
+            raise ParameterError(f"{where}: {str(item)!r} is not a folder; allowed: a folder that holds {holds}")
+        if marker(folder).is_file():
+            raise ParameterError(f"{where}: {str(item)!r} is the folder of one of them; allowed: a folder that "
+                                 f"holds {holds}, here {str(folder.parent)!r}")
+        folders.append(folder)
+    return tuple(folders)
+
+
+def load_registry(components: Iterable[str | Path] | str | Path | None = (), *,
+                  registry: Registry | None = None, where: str = "components") -> Registry:
+    """The registry a caller asked for: ``registry`` when given; else wetkit's own components with the team's
+    ``components`` folders loaded alongside them (earlier folders first; a team component named like a wetkit one
+    overrides it, with a :class:`ComponentOverride` warning naming both folders); else wetkit's own."""
+    wetkit_own = paths.COMPONENTS_DIR.resolve()
+    folders = tuple(f for f in team_folders(components, where) if f.resolve() != wetkit_own)  # loaded anyway
+    if registry is not None:
+        if folders:
+            raise ParameterError(f"{where}: give either {where} or registry=, not both (a registry already lists "
+                                 "its folders)")
+        return registry
+    if not folders:
+        return get_registry()
+    return Registry(*folders, paths.COMPONENTS_DIR)
+
+
+__all__ = ["EXAMPLE_LANGS", "ComponentOverride", "ComponentSpec", "Example", "Override", "Registry", "get_registry",
+           "load_registry", "load_spec", "team_folders"]

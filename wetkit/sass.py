@@ -446,8 +446,8 @@ def theme_source(theme: Theme, components: Iterable[str], registry: Registry) ->
         if name not in registry:
             raise ThemeError(f"no component {name!r} to style; components: {', '.join(registry.names())}")
         scss = registry[name].scss_file
-        if scss is not None:
-            lines.append(f'@import "{name}/{name}";')
+        if scss is not None:  # by full path: a registry may span several folders (a team's and wetkit's)
+            lines.append(f'@import "{scss.resolve().as_posix()}";')
     return "\n".join(lines) + "\n"
 
 
@@ -458,14 +458,15 @@ def _compile_cached(theme_ref: str | Path, theme_dirs: tuple[Path, ...], compone
     check_tokens(theme, registry)
     check_contrast(theme)
     source = theme_source(theme, components, registry)
-    return compile_scss(source, [*theme.chain, paths.SCSS_DIR, registry.components_dir], minify=minify)
+    return compile_scss(source, [*theme.chain, paths.SCSS_DIR], minify=minify)
 
 
 def _sources_stamp(registry: Registry, theme: Theme) -> tuple:
     """Every source file a compile reads, with its modification time (a change recompiles): the theme's folders
-    (its own and its parents'), the foundations and the components' SCSS."""
+    (its own and its parents'), the foundations and the components' SCSS in every folder of the registry."""
     theme_files = [f for folder in theme.chain for f in folder.rglob("*")]
-    files = [*theme_files, *paths.SCSS_DIR.glob("*.scss"), *registry.components_dir.glob("*/_*.scss")]
+    files = [*theme_files, *paths.SCSS_DIR.glob("*.scss"),
+             *(f for folder in registry.components_dirs for f in folder.glob("*/_*.scss"))]
     return tuple(sorted((str(f), f.stat().st_mtime_ns) for f in files if f.is_file()))
 
 

@@ -20,7 +20,7 @@ language (``lang: fr`` in an English page) is rendered with its own language's e
 ``<div lang="fr">``. Text that comes from the specs and exists only in English (summaries, parameter docs, a11y
 notes) is marked ``lang="en"`` on pages in another language.
 
-Theme variants: every English example page also exists once per other theme (``SiteBuilder(themes=...)``, by
+Theme variants: every English example page also exists once per other theme (``SiteBuilder(variants=...)``, by
 default every theme ``wetkit.sass.available_themes`` finds), the same HTML with that theme's stylesheet. Each English
 example page carries a theme switcher: plain links to its variants, the current one marked ``aria-current="page"``.
 French example pages get no variants (the theme does not depend on the language, and each variant is a page the
@@ -63,11 +63,10 @@ import jinja2
 from markupsafe import Markup
 
 from wetkit import __version__, paths
-from wetkit.assets import bundle_js
 from wetkit.errors import WetkitError
-from wetkit.jinja import environment, translations
-from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, Registry, get_registry
-from wetkit.sass import available_themes, compile_theme, load_theme
+from wetkit.jinja import environment, setup, translations
+from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, Registry
+from wetkit.sass import available_themes, load_theme
 
 SITE_TEMPLATES = paths.PACKAGE_DIR / "site_templates"
 SITE_NAME = "wetkit"
@@ -90,6 +89,7 @@ class Page:
     region: str = "main"
     counterpart: str | None = None  # path of this page in the other language (None: the language chooser)
     theme: str = "base"  # the theme whose stylesheet the page loads
+    team: bool = False  # a page of a team's component (from a folder of its own, not wetkit's)
 
     @property
     def depth(self) -> int:
@@ -160,20 +160,22 @@ class SiteBuilder:
     """Renders every page into memory, then writes what changed."""
 
     def __init__(self, registry: Registry | None = None, theme: str | Path = "base",
-                 languages: tuple[str, ...] = LANGUAGES, catalogues: Any = (), *,
-                 themes: Iterable[str | Path] | None = None, theme_dirs: Iterable[Path | str] = ()):
+                 languages: tuple[str, ...] = LANGUAGES, catalogues: Any = (), *, components: Any = (),
+                 themes: Any = (), variants: Iterable[str | Path] | None = None):
         """``registry``: the components to build pages for, render with, style and script (default: wetkit's own).
-        The one Registry is passed to the Jinja environments, ``compile_theme`` and ``bundle_js``. ``languages``:
-        the site's languages (each needs a catalogue, see ``wetkit.environment``); the first is the chooser page's.
-        ``catalogues``: a team's catalogue folders, as for ``wetkit.environment``. ``theme``: the site's theme;
-        ``themes``: the other themes each English example page is also built in (default: every theme in
-        ``theme_dirs`` and wetkit's ``themes/``; ``()`` for none). Themes are names or folders (see
-        ``wetkit.sass.load_theme``)."""
-        self.registry = get_registry() if registry is None else registry
+        The one Registry is passed to the Jinja environments, ``compile_theme`` and ``bundle_js``. ``components``
+        and ``themes``: a team's folders, loaded alongside wetkit's as for ``wetkit.environment`` (its components
+        get demo pages marked as the team's). ``theme``: the site's theme, a name (looked up in ``themes``, then
+        wetkit's) or a theme folder. ``variants``: the other themes each English example page is also built in
+        (default: every theme in ``themes`` and wetkit's; ``()`` for none). ``languages``: the site's languages
+        (each needs a catalogue, see ``wetkit.environment``); the first is the chooser page's. ``catalogues``: a
+        team's catalogue folders, as for ``wetkit.environment``."""
+        self.setup = setup(components=components, themes=themes, registry=registry, where="wetkit.site")
+        self.registry = self.setup.registry
         self.theme = theme
-        self.theme_dirs = tuple(Path(d) for d in theme_dirs)
+        self.theme_dirs = self.setup.theme_dirs
         self.theme_name = load_theme(theme, self.theme_dirs).name
-        variants = available_themes(self.theme_dirs) if themes is None else themes
+        variants = available_themes(self.theme_dirs) if variants is None else variants
         #: theme name -> how compile_theme finds it, for each variant (the site's own theme is not one)
         self.variants = {load_theme(t, self.theme_dirs).name: t for t in variants}
         self.variants.pop(self.theme_name, None)
@@ -188,8 +190,9 @@ class SiteBuilder:
         return self.envs[self.languages[0]]
 
     def _environment(self, lang: str) -> jinja2.Environment:
-        env = environment(lang=lang, registry=self.registry, loader=jinja2.FileSystemLoader(str(SITE_TEMPLATES)),
-                          undefined=jinja2.StrictUndefined, catalogues=self.catalogues)
+        env = environment(lang=lang, registry=self.registry, themes=self.setup.theme_dirs,
+                          loader=jinja2.FileSystemLoader(str(SITE_TEMPLATES)), undefined=jinja2.StrictUndefined,
+                          catalogues=self.catalogues)
         env.globals.update(example_code=example_code, site_name=SITE_NAME, version=__version__)
         return env
 
@@ -236,12 +239,12 @@ class SiteBuilder:
             for spec in self.registry:
                 folder = f"components/{spec.name}/"
                 pages.append(Page(path=f"{lang}/{folder}", title=spec.title, lang=lang, component=spec.name,
-                                  counterpart=f"{other}/{folder}", theme=theme))
+                                  counterpart=f"{other}/{folder}", theme=theme, team=spec.team))
                 pages += [
                     Page(path=f"{lang}/{folder}{example.name}/",
                          title=f"{spec.title}: {example.name.replace('-', ' ')}",
                          lang=lang, component=spec.name, example=example.name, region=spec.page_region,
-                         counterpart=f"{other}/{folder}{example.name}/", theme=theme)
+                         counterpart=f"{other}/{folder}{example.name}/", theme=theme, team=spec.team)
                     for example in spec.examples.values()
                 ]
         if THEMED_LANG in self.languages:
@@ -321,12 +324,10 @@ class SiteBuilder:
         pages = self.pages()
         for page, html in pages.items():
             files[page.file] = html.encode("utf-8")
-        files[f"{STATIC}/wetkit.min.css"] = compile_theme(self.theme, registry=self.registry,
-                                                          theme_dirs=self.theme_dirs).encode("utf-8")
+        files[f"{STATIC}/wetkit.min.css"] = self.setup.css(self.theme).encode("utf-8")
         for name, theme in self.variants.items():
-            css = compile_theme(theme, registry=self.registry, theme_dirs=self.theme_dirs)
-            files[f"{STATIC}/themes/{name}.min.css"] = css.encode("utf-8")
-        files[f"{STATIC}/wetkit.min.js"] = bundle_js(registry=self.registry).encode("utf-8")
+            files[f"{STATIC}/themes/{name}.min.css"] = self.setup.css(theme).encode("utf-8")
+        files[f"{STATIC}/wetkit.min.js"] = self.setup.js().encode("utf-8")
         files[f"{STATIC}/favicon.svg"] = (paths.PACKAGE_DIR / "static" / "favicon.svg").read_bytes()
         manifest = {
             "generator": f"wetkit {__version__}",
@@ -512,11 +513,13 @@ def _prune(root: Path, emptied: set[Path], everywhere: bool) -> None:
 
 
 def build_site(out_dir: Path | str = "_site", theme: str | Path = "base", *, clean: bool = False,
-               registry: Registry | None = None, catalogues: Any = (), themes: Iterable[str | Path] | None = None,
-               theme_dirs: Iterable[Path | str] = ()) -> list[Page]:
+               registry: Registry | None = None, components: Any = (), themes: Any = (), catalogues: Any = (),
+               variants: Iterable[str | Path] | None = None) -> list[Page]:
     """Build the demo/docs site into ``out_dir`` (see module docstring). ``clean=True`` first deletes everything in
     ``out_dir`` that the build does not produce; without it, a folder holding files wetkit did not write is refused.
-    ``registry``: the components to build (default: wetkit's own; see SiteBuilder); ``catalogues``: a team's
-    catalogue folders; ``themes``, ``theme_dirs``: the theme variants of the example pages (see SiteBuilder)."""
-    return SiteBuilder(registry=registry, theme=theme, catalogues=catalogues, themes=themes,
-                       theme_dirs=theme_dirs).build(Path(out_dir), clean=clean)
+    ``registry``, ``components``, ``themes``: the components to build and a team's folders (default: wetkit's own;
+    see SiteBuilder); ``catalogues``: a team's catalogue folders; ``variants``: the themes the English example
+    pages are also built in (see SiteBuilder)."""
+    builder = SiteBuilder(registry=registry, theme=theme, catalogues=catalogues, components=components, themes=themes,
+                          variants=variants)
+    return builder.build(Path(out_dir), clean=clean)

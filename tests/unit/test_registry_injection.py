@@ -181,18 +181,22 @@ def test_site_builds_the_registry_s_demo_pages(tmp_path, team):
 
 
 @pytest.mark.usefixtures("no_global_registry")
-def test_cli_takes_the_components_folder(tmp_path, team_dir, team, capsys):
+def test_cli_takes_the_components_folder(tmp_path, only_badge, team, capsys):
+    """--components-dir loads the team's folder alongside wetkit's: the site has badge and every wetkit component."""
     out = tmp_path / "cli-site"
-    assert main(["build", "--out", str(out), "--components", str(team_dir)]) == 0
+    badge_dir = str(only_badge.components_dirs[0])
+    assert main(["build", "--out", str(out), "--components-dir", badge_dir]) == 0
     _check_badge_site(out, team)
-    assert main(["list", "--components", str(team_dir)]) == 0
+    assert main(["list", "--components-dir", badge_dir]) == 0
     listed = capsys.readouterr().out
     assert "badge" in listed and f"{len(team)} components" in listed
-    assert main(["sizes", "--components", str(team_dir)]) == 0
+    assert main(["sizes", "--components-dir", badge_dir]) == 0
     assert "min+gzip" in capsys.readouterr().out
 
 
 def test_cli_refuses_a_missing_components_folder(tmp_path, capsys):
-    assert main(["list", "--components", str(tmp_path / "nope")]) == 2
+    assert main(["list", "--components-dir", str(tmp_path / "nope")]) == 2
     err = capsys.readouterr().err
-    assert f"--components {tmp_path / 'nope'}: no such folder" in err
+    assert f"--components-dir: '{tmp_path / 'nope'}' is not a folder" in err
+    assert main(["build", "--components", str(tmp_path)]) == 2
+    assert "this option is now --components-dir DIR" in capsys.readouterr().err

@@ -105,12 +105,12 @@ def test_french_and_component_pages_have_no_switcher(built_site):
 
 def test_themes_can_be_chosen_or_turned_off():
     registry = get_registry()
-    none = SiteBuilder(registry=registry, themes=())
+    none = SiteBuilder(registry=registry, variants=())
     assert {p.theme for p in none.page_list()} == {"base"}
     assert none.theme_switcher(next(p for p in none.page_list() if p.example)) is None
-    one = SiteBuilder(registry=registry, themes=["high-contrast", "base"])  # the site's own theme is no variant
+    one = SiteBuilder(registry=registry, variants=["high-contrast", "base"])  # the site's own theme is no variant
     assert {p.theme for p in one.page_list()} == {"base", "high-contrast"}
-    canada_site = SiteBuilder(registry=registry, theme="canada", themes=["base"])
+    canada_site = SiteBuilder(registry=registry, theme="canada", variants=["base"])
     pages = canada_site.page_list()
     assert {p.theme for p in pages} == {"canada", "base"}
     themed = next(p for p in pages if p.theme == "base")
