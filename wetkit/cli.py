@@ -203,11 +203,11 @@ params:
   text: {{type: text, required: true, doc: TODO}}
 examples:
   default:
-    description: TODO
-    params: {{text: Example}}
+    description: TODO when a team uses this example.
+    params: {{text: TODO example text}}
 a11y:
-  automated: []
-  manual: []
+  automated: [TODO what the suite proves for {name}]
+  manual: [TODO what a person must test with a screen reader and at 400% zoom]
 """
 _MACRO_TEMPLATE = """{{#- {title}: parameters in {name}.yaml. -#}}
 {{% macro _render(text, classes, attrs) -%}}
