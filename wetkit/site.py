@@ -115,7 +115,8 @@ def example_code(spec: ComponentSpec, example: Example, lang: str = "en") -> str
 
 
 def render_example(env: jinja2.Environment, spec: ComponentSpec, example: Example, lang: str = "en") -> Markup:
-    """Render one example exactly as a team's template would call it, with its ``lang`` text (``params_for``)."""
+    """Render one example exactly as a team's template would call it, with its ``lang`` text (``params_for``), between
+    its demo-only ``before`` and ``after`` markup."""
     component = getattr(env.globals["wet"], spec.name)
     params = example.params_for(lang)
     content = example.content_for(lang)
@@ -124,7 +125,9 @@ def render_example(env: jinja2.Environment, spec: ComponentSpec, example: Exampl
         html = component(caller=lambda: content, **params)
     else:
         html = component(**params)
-    after = example.after_for(lang)
+    before, after = example.before_for(lang), example.after_for(lang)
+    if before is not None:
+        html = Markup(before) + Markup("\n") + html
     if after is not None:
         html += Markup("\n") + Markup(after)
     return html
