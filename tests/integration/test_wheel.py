@@ -99,7 +99,7 @@ def test_sdist_contents(dist):
     with tarfile.open(sdist) as tar:
         names = [m.name.removeprefix(prefix) for m in tar.getmembers() if m.isfile()]
     shipped = set(names)
-    expected = {"LICENSE", "README.md", "CHANGELOG.md", "pyproject.toml", "wetkit/__init__.py",
+    expected = {"LICENSE", "README.md", "CHANGELOG.md", "CONTRIBUTING.md", "pyproject.toml", "wetkit/__init__.py",
                 "wetkit/templates/page.html"}
     expected |= _source_files("components", (".html", ".scss", ".js", ".yaml"))
     expected |= _source_files("themes", (".scss", ".yaml"))
