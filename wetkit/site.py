@@ -6,6 +6,8 @@ Output (``_site/`` by default)::
     <lang>/index.html                              the component index, for each of LANGUAGES (en, fr)
     <lang>/components/<name>/index.html            one page per component: summary, examples, parameters, a11y
     <lang>/components/<name>/<example>/index.html  one demo page per example, inside the real page template
+    <lang>/docs/<guide>/index.html                 each guide of docs/*.md (wetkit.guides); written in English, so
+                                                   a French guide page says so and shows it marked lang="en"
     static/wetkit/wetkit.min.css, wetkit.min.js    the base theme and the JS bundle (shared by both languages)
     manifest.json                                  every page (with its lang and counterpart), every file's SHA-256
 
@@ -55,6 +57,7 @@ from markupsafe import Markup
 from wetkit import __version__, paths
 from wetkit.assets import bundle_js
 from wetkit.errors import WetkitError
+from wetkit.guides import load_guides, render_guide
 from wetkit.jinja import environment, translations
 from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, Registry, get_registry
 from wetkit.sass import compile_theme
@@ -77,6 +80,7 @@ class Page:
     example: str | None = None
     region: str = "main"
     counterpart: str | None = None  # path of this page in the other language (None: the language chooser)
+    guide: str | None = None  # the slug of the docs/ guide this page shows (wetkit.guides)
 
     @property
     def file(self) -> str:
@@ -217,7 +221,24 @@ class SiteBuilder:
                          counterpart=f"{other}/{folder}{example.name}/")
                     for example in spec.examples.values()
                 ]
+            pages += self.guide_pages(lang)
         return pages
+
+    def guide_pages(self, lang: str) -> list[Page]:
+        """The ``lang`` page of each guide in docs/ (see wetkit.guides), in reading order."""
+        return [Page(path=f"{lang}/docs/{guide.slug}/", title=guide.title, lang=lang, guide=guide.slug,
+                     counterpart=f"{self._other(lang)}/docs/{guide.slug}/") for guide in load_guides()]
+
+    def render_guide(self, page: Page) -> str:
+        """A guide's page: its body, in English (marked lang="en" on other pages, with a note), and the guide list."""
+        _ = self._gettext[page.lang]
+        guides = load_guides()
+        guide = next(g for g in guides if g.slug == page.guide)
+        return self.envs[page.lang].get_template("guide.html").render(
+            **self._context(page, 3), guide=guide, guides=guides, body=render_guide(guide, guides),
+            english_page=f"../../../en/docs/{guide.slug}/", breadcrumbs=[{"text": _("Components"), "href": "../../"}],
+            date_modified=None,
+        )
 
     def demo(self, spec: ComponentSpec, example: Example, lang: str) -> Markup:
         """One example as shown on a ``lang`` page: in ``lang`` when the spec gives it in ``lang`` (or gives no
@@ -240,9 +261,12 @@ class SiteBuilder:
             return env.get_template("choose.html").render(
                 **context, languages=languages, breadcrumbs=None, date_modified=None,
             )
+        if page.guide is not None:
+            return self.render_guide(page)
         if page.component is None:
             return env.get_template("index.html").render(
                 **self._context(page, 1), components=list(self.registry), breadcrumbs=None, date_modified=None,
+                guides=load_guides(),
             )
         spec = self.registry[page.component]
         if page.example is None:

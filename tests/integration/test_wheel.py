@@ -28,6 +28,8 @@ css = wetkit.sass.compile_theme("base")
 assert ".wet-btn" in css and "--wet-color-text" in css
 page = env.get_template("wetkit/page.html").render(title="Installed")
 assert "<title>Installed</title>" in page
+import wetkit.guides
+assert "site-packages" in str(wetkit.guides.GUIDES_DIR) and len(wetkit.guides.load_guides()) >= 7
 print("installed-ok", len(css))
 """
 
@@ -86,6 +88,7 @@ def test_wheel_contents(dist):
     expected |= {"wetkit/" + rel for rel in _source_files("themes", (".scss", ".yaml"))}
     expected |= _source_files("wetkit/locale", (".po", ".mo", ".pot"))
     expected |= _source_files("wetkit/js", (".js",)) | _source_files("wetkit/scss", (".scss",))
+    expected |= {"wetkit/" + rel for rel in _source_files("docs", (".md",))}  # the guides, for the site
     assert any(n.endswith("/LC_MESSAGES/wetkit.mo") and "/fr/" in n for n in expected), "no French catalogue found"
     missing = sorted(expected - shipped)
     assert not missing, f"the wheel lacks {len(missing)} files, e.g. {missing[:10]}"

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from wetkit.cli import main
+from wetkit.guides import load_guides
 from wetkit.registry import get_registry
 from wetkit.site import LANGUAGES
 
@@ -29,7 +30,10 @@ def test_every_example_has_a_page_in_the_manifest(built_site):
                 assert (lang, spec.name, example) in pages
                 assert (built_site / lang / "components" / spec.name / example / "index.html").is_file()
     assert all(p["lang"] in LANGUAGES for p in manifest["pages"])
-    assert len(manifest["pages"]) == 1 + len(LANGUAGES) * (1 + sum(1 + len(s.examples) for s in get_registry()))
+    guides = [p for p in manifest["pages"] if p["guide"] is not None]
+    assert {(p["lang"], p["guide"]) for p in guides} == {(lang, g.slug) for lang in LANGUAGES for g in load_guides()}
+    assert len(manifest["pages"]) == 1 + len(LANGUAGES) * (1 + sum(1 + len(s.examples) for s in get_registry())) \
+        + len(guides)
     assert (built_site / "static/wetkit/wetkit.min.css").stat().st_size > 0
     assert (built_site / "static/wetkit/wetkit.min.js").stat().st_size > 0
 
