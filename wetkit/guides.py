@@ -82,6 +82,19 @@ def load_guides(folder: Path = GUIDES_DIR) -> tuple[Guide, ...]:
     return _load(Path(folder))
 
 
+def guide_words(guide: Guide) -> str:
+    """The words the site's search looks in besides the title: the guide's opening paragraph and its headings."""
+    tokens = _MD.parse(_COMMENT.sub("", guide.source.read_text(encoding="utf-8")))
+    words, intro = [], True
+    for index, token in enumerate(tokens[:-1]):
+        if token.type == "heading_open" and token.tag != "h1":
+            words.append(_inline_text(tokens[index + 1]))
+        elif token.type == "paragraph_open" and intro:
+            words.append(_inline_text(tokens[index + 1]).replace("\n", " "))
+            intro = False
+    return " ".join(words)
+
+
 def _inline_text(token) -> str:
     return "".join(child.content for child in token.children or () if child.type in ("text", "code_inline"))
 

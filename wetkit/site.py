@@ -8,6 +8,10 @@ Output (``_site/`` by default)::
     <lang>/components/<name>/<example>/index.html  one demo page per example, inside the real page template
     <lang>/docs/<guide>/index.html                 each guide of docs/*.md (wetkit.guides); written in English, so
                                                    a French guide page says so and shows it marked lang="en"
+    <lang>/search/index.html, <lang>/search-index.json  the search page and its prebuilt index of the components and
+                                                   guides (looked up in the browser by js/docs-search.js); every
+                                                   page's header has a search box that leads there
+    static/wetkit/docs-search.js                   the search page's script (not part of the component bundle)
     static/wetkit/wetkit.min.css, wetkit.min.js    the base theme and the JS bundle (shared by both languages)
     manifest.json                                  every page (with its lang and counterpart), every file's SHA-256
 
@@ -52,12 +56,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import rjsmin
 from markupsafe import Markup
 
 from wetkit import __version__, paths
 from wetkit.assets import bundle_js
 from wetkit.errors import WetkitError
-from wetkit.guides import load_guides, render_guide
+from wetkit.guides import guide_words, load_guides, render_guide
 from wetkit.jinja import environment, translations
 from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, Registry, get_registry
 from wetkit.sass import compile_theme
@@ -195,7 +200,9 @@ class SiteBuilder:
             # Spec text (summaries, docs, a11y notes) is written in English: marked up as such on other pages.
             "spec_lang": Markup("") if page.lang == "en" else Markup(' lang="en"'),
             "header": {"service_name": SITE_NAME, "service_href": home,
-                       **({"language_toggle": toggle} if toggle else {})},
+                       **({"language_toggle": toggle} if toggle else {}),
+                       "search": {"action": f"{root}{page.lang}/{SEARCH}", "label": _("Search components and guides"),
+                                  "id": "site-header-search"}},
             "footer": {
                 "main_links": [{"text": _("All components"), "href": home}],
                 "sub_links": [{"text": f"wetkit {__version__}", "href": home}],
@@ -222,12 +229,32 @@ class SiteBuilder:
                     for example in spec.examples.values()
                 ]
             pages += self.guide_pages(lang)
+            pages.append(Page(path=f"{lang}/{SEARCH}", title=_("Search"), lang=lang, counterpart=f"{other}/{SEARCH}"))
         return pages
 
     def guide_pages(self, lang: str) -> list[Page]:
         """The ``lang`` page of each guide in docs/ (see wetkit.guides), in reading order."""
         return [Page(path=f"{lang}/docs/{guide.slug}/", title=guide.title, lang=lang, guide=guide.slug,
                      counterpart=f"{self._other(lang)}/docs/{guide.slug}/") for guide in load_guides()]
+
+    def search_index(self, lang: str) -> dict[str, Any]:
+        """What the ``lang`` search page looks up: each component and guide page (title, URL relative to the
+        language's folder, kind, the words searched besides the title, and ``lang`` when those are not in ``lang``)."""
+        _ = self._gettext[lang]
+        other_lang = {} if lang == "en" else {"lang": "en"}
+        entries = [{"title": spec.title, "url": f"components/{spec.name}/", "kind": _("Component"),
+                    "text": " ".join([spec.summary, *spec.params, *spec.examples]), **other_lang}
+                   for spec in self.registry]
+        entries += [{"title": guide.title, "url": f"docs/{guide.slug}/", "kind": _("Guide"),
+                     "text": guide_words(guide), **other_lang} for guide in load_guides()]
+        return {"lang": lang, "pages": entries}
+
+    def render_search(self, page: Page) -> str:
+        """The search page: a form, a status line and a result list that js/docs-search.js fills from the index."""
+        context = self._context(page, 2)
+        context["header"] = {k: v for k, v in context["header"].items() if k != "search"}  # the page's own form
+        return self.envs[page.lang].get_template("search.html").render(**context, breadcrumbs=None,
+                                                                       date_modified=None)
 
     def render_guide(self, page: Page) -> str:
         """A guide's page: its body, in English (marked lang="en" on other pages, with a note), and the guide list."""
@@ -263,6 +290,8 @@ class SiteBuilder:
             )
         if page.guide is not None:
             return self.render_guide(page)
+        if page.path == f"{page.lang}/{SEARCH}":
+            return self.render_search(page)
         if page.component is None:
             return env.get_template("index.html").render(
                 **self._context(page, 1), components=list(self.registry), breadcrumbs=None, date_modified=None,
@@ -294,6 +323,11 @@ class SiteBuilder:
         files[f"{STATIC}/wetkit.min.css"] = compile_theme(self.theme, registry=self.registry).encode("utf-8")
         files[f"{STATIC}/wetkit.min.js"] = bundle_js(registry=self.registry).encode("utf-8")
         files[f"{STATIC}/favicon.svg"] = (paths.PACKAGE_DIR / "static" / "favicon.svg").read_bytes()
+        search_js = (paths.JS_DIR / "docs-search.js").read_text(encoding="utf-8")
+        files[f"{STATIC}/docs-search.js"] = (rjsmin.jsmin(search_js) + "\n").encode("utf-8")
+        for lang in self.languages:
+            index = json.dumps(self.search_index(lang), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            files[f"{lang}/search-index.json"] = index.encode("utf-8")
         manifest = {
             "generator": f"wetkit {__version__}",
             "theme": self.theme,
@@ -306,6 +340,7 @@ class SiteBuilder:
 
 
 MANIFEST = "manifest.json"
+SEARCH = "search/"  # the search page's folder in each language
 _LANGUAGE_NAMES = {"en": "English", "fr": "Français"}  # each in its own language, for the chooser page
 _HASH_PREFIX = "sha256:"
 _LEFT_ALONE = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})  # dropped by file browsers; never ours to delete
