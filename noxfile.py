@@ -22,7 +22,8 @@ def lint(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Unit and integration tests (macro contract, specs, themes, site build, the installed wheel)."""
     session.install("-e", ".[flask,flask-babel,wtforms,audit,example]", "pytest>=8", "build>=1.0",
-                    "hypothesis>=6.100", "html5lib>=1.1")
+                    "hypothesis>=6.100", "html5lib>=1.1",
+                    "Django>=4.2")  # the getting-started guide's Django block runs (tests/unit/test_guides.py)
     session.run("pytest", "tests/unit", "tests/integration", *session.posargs)
 
 

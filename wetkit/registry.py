@@ -16,10 +16,11 @@ Spec shape::
     examples:
       primary: {description: ..., params: {...}, content: !html "<p>for call blocks</p>"}
       alone: {params: {...}, after: !html "<input id=x>"}  # demo-only markup after it (a label's control)
+      in-field: {params: {...}, before: !html "<label for=x>...</label>", after: ...}  # and before it
       labelled:                          # French text for the French demo pages (see Example.params_for)
         params: {label: Email address, name: email}
         params_fr: {label: Adresse courriel}   # only keys of params; the others are shared
-        content_fr: !html "<p>…</p>"   # with content: its French version (after_fr: of after)
+        content_fr: !html "<p>…</p>"   # with content: its French version (before_fr/after_fr: of before/after)
       bonjour: {lang: fr, params: {...}}   # an example written in French (needs no params_fr)
     a11y:
       automated: [what the suite proves]
@@ -64,7 +65,8 @@ PAGE_REGIONS = ("skip_links", "header", "breadcrumbs", "main", "date_modified", 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _SPEC_KEYS = {"summary", "positional", "content", "page_region", "params", "examples", "a11y"}
 _PARAM_KEYS = {"type", "required", "default", "values", "doc", "fields"}
-_EXAMPLE_KEYS = {"description", "params", "content", "lang", "after", "params_fr", "content_fr", "after_fr"}
+_EXAMPLE_KEYS = {"description", "params", "content", "lang", "before", "after", "params_fr", "content_fr", "before_fr",
+                 "after_fr"}
 #: Languages an example may be written in (``lang``), and so the languages the demo site is built in.
 EXAMPLE_LANGS = ("en", "fr")
 
@@ -106,11 +108,13 @@ class Example:
     params_fr: dict[str, Any] | None = None  # French values of some params (an English example's French version)
     content_fr: str | None = None  # French version of ``content``
     after_fr: str | None = None  # French version of ``after``
+    before: str | None = None  # demo-only markup before the component (a hint's label), never part of the call
+    before_fr: str | None = None  # French version of ``before``
 
     def has_version(self, lang: str) -> bool:
         """True when the spec gives this example's text in ``lang`` (it is written in it, or translated to it)."""
         return lang == self.lang or (lang == "fr" and any(
-            v is not None for v in (self.params_fr, self.content_fr, self.after_fr)))
+            v is not None for v in (self.params_fr, self.content_fr, self.before_fr, self.after_fr)))
 
     def params_for(self, lang: str) -> dict[str, Any]:
         """The params to render in a ``lang`` page: ``params`` with ``params_fr`` laid over them for French."""
@@ -123,6 +127,12 @@ class Example:
         if lang == "fr" and self.lang != "fr" and self.content_fr is not None:
             return self.content_fr
         return self.content
+
+    def before_for(self, lang: str) -> str | None:
+        """The demo-only markup before the component on a ``lang`` page (``before_fr`` for French when given)."""
+        if lang == "fr" and self.lang != "fr" and self.before_fr is not None:
+            return self.before_fr
+        return self.before
 
     def after_for(self, lang: str) -> str | None:
         """The demo-only markup after the component on a ``lang`` page (``after_fr`` for French when given)."""
@@ -260,15 +270,16 @@ def _parse_params(path: Path, raw: Any, where: str) -> dict[str, ParamSchema]:
 
 
 def _french_version(path: Path, here: str, ex: dict, ex_lang: str, signature: Signature):
-    """Check an example's ``params_fr``, ``content_fr`` and ``after_fr``; return the first two (None when absent)."""
+    """Check an example's ``params_fr``, ``content_fr``, ``before_fr`` and ``after_fr``; return the first two (None
+    when absent)."""
     params_fr = ex.get("params_fr")
     content_fr = ex.get("content_fr")
     if ex_lang == "fr":
-        for key in ("params_fr", "content_fr", "after_fr"):
+        for key in ("params_fr", "content_fr", "before_fr", "after_fr"):
             if ex.get(key) is not None:
                 raise _fail(path, f"{here}.{key}", "this example is written in French (lang: fr): put the French "
                                                    "text in 'params'/'content' and drop this key")
-    for key, base in (("content_fr", "content"), ("after_fr", "after")):
+    for key, base in (("content_fr", "content"), ("before_fr", "before"), ("after_fr", "after")):
         if ex.get(key) is None:
             continue
         if ex.get(base) is None:
@@ -384,6 +395,8 @@ def load_spec(folder: Path) -> ComponentSpec:
             content=ex.get("content"),
             lang=ex_lang,
             after=ex.get("after"),
+            before=ex.get("before"),
+            before_fr=ex.get("before_fr"),
             params_fr=params_fr,
             content_fr=content_fr,
             after_fr=ex.get("after_fr"),

@@ -22,18 +22,19 @@ _THEME_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 
 _SPEC = """\
 # {title}: the spec. Parameters are checked on every call; every example becomes a demo page that
-# `wetkit check --components-dir DIR` audits (docs/extending.md).
-summary: {title}, a component of our own (say in one sentence what it is for).
+# `wetkit check --components-dir DIR` audits (docs/extending.md). Replace every TODO: in wetkit's own
+# components/ folder, the placeholder check (wetkit/placeholders.py) fails the tests until none is left.
+summary: TODO one sentence - what {title} is for.
 positional: [text]
 params:
-  text: {{type: text, required: true, doc: The words shown.}}
+  text: {{type: text, required: true, doc: TODO what the text is.}}
 examples:
   default:
-    description: The component with its text.
-    params: {{text: Example text}}
+    description: TODO when a team uses this example.
+    params: {{text: TODO example text}}
 a11y:
-  automated: []
-  manual: []
+  automated: [TODO what the suite proves for {name}]
+  manual: [TODO what a person must test with a screen reader and at 400% zoom]
 """
 _MACRO = """\
 {{#- {title}: parameters in {name}.yaml; classes and attrs are added to every component. -#}}
@@ -78,7 +79,7 @@ def new_component(name: str, where: str | Path) -> tuple[Path, list[str]]:
     wetkit_own = folder.resolve() == paths.COMPONENTS_DIR.resolve()  # a contributor in wetkit's checkout
     prefix = "wet-" if wetkit_own else "team-"
     title, css = name.replace("_", " ").capitalize(), prefix + name.replace("_", "-")
-    (target / f"{name}.yaml").write_text(_SPEC.format(title=title), encoding="utf-8")
+    (target / f"{name}.yaml").write_text(_SPEC.format(title=title, name=name), encoding="utf-8")
     (target / f"{name}.html").write_text(_MACRO.format(name=name, title=title, css=css), encoding="utf-8")
     (target / f"_{name}.scss").write_text(_SCSS.format(title=title, css=css), encoding="utf-8")
     if wetkit_own:

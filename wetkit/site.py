@@ -8,6 +8,12 @@ Output (``_site/`` by default)::
     <lang>/components/<name>/<example>/index.html  one demo page per example, inside the real page template
     en/themes/<theme>/components/<name>/<example>/index.html
                                                    the English demo page again in each other theme
+    <lang>/docs/<guide>/index.html                 each guide of docs/*.md (wetkit.guides); written in English, so
+                                                   a French guide page says so and shows it marked lang="en"
+    <lang>/search/index.html, <lang>/search-index.json  the search page and its prebuilt index of the components and
+                                                   guides (looked up in the browser by js/docs-search.js); every
+                                                   page's header has a search box that leads there
+    static/wetkit/docs-search.js                   the search page's script (not part of the component bundle)
     static/wetkit/wetkit.min.css, wetkit.min.js    the site's theme and the JS bundle (shared by both languages)
     static/wetkit/themes/<theme>.min.css           each other theme's stylesheet
     manifest.json                                  every page (with its lang and counterpart), every file's SHA-256
@@ -60,10 +66,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import rjsmin
 from markupsafe import Markup
 
 from wetkit import __version__, paths
 from wetkit.errors import WetkitError
+from wetkit.guides import guide_words, load_guides, render_guide
 from wetkit.jinja import environment, setup, translations
 from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, Registry
 from wetkit.sass import available_themes, load_theme
@@ -90,6 +98,7 @@ class Page:
     counterpart: str | None = None  # path of this page in the other language (None: the language chooser)
     theme: str = "base"  # the theme whose stylesheet the page loads
     team: bool = False  # a page of a team's component (from a folder of its own, not wetkit's)
+    guide: str | None = None  # the slug of the docs/ guide this page shows (wetkit.guides)
 
     @property
     def depth(self) -> int:
@@ -133,7 +142,8 @@ def example_code(spec: ComponentSpec, example: Example, lang: str = "en") -> str
 
 
 def render_example(env: jinja2.Environment, spec: ComponentSpec, example: Example, lang: str = "en") -> Markup:
-    """Render one example exactly as a team's template would call it, with its ``lang`` text (``params_for``)."""
+    """Render one example exactly as a team's template would call it, with its ``lang`` text (``params_for``), between
+    its demo-only ``before`` and ``after`` markup."""
     component = getattr(env.globals["wet"], spec.name)
     params = example.params_for(lang)
     content = example.content_for(lang)
@@ -142,7 +152,9 @@ def render_example(env: jinja2.Environment, spec: ComponentSpec, example: Exampl
         html = component(caller=lambda: content, **params)
     else:
         html = component(**params)
-    after = example.after_for(lang)
+    before, after = example.before_for(lang), example.after_for(lang)
+    if before is not None:
+        html = Markup(before) + Markup("\n") + html
     if after is not None:
         html += Markup("\n") + Markup(after)
     return html
@@ -220,7 +232,9 @@ class SiteBuilder:
             "spec_lang": Markup("") if page.lang == "en" else Markup(' lang="en"'),
             "stylesheet": "wetkit.min.css" if page.theme == self.theme_name else f"themes/{page.theme}.min.css",
             "header": {"service_name": SITE_NAME, "service_href": home,
-                       **({"language_toggle": toggle} if toggle else {})},
+                       **({"language_toggle": toggle} if toggle else {}),
+                       "search": {"action": f"{root}{page.lang}/{SEARCH}", "label": _("Search components and guides"),
+                                  "id": "site-header-search"}},
             "footer": {
                 "main_links": [{"text": _("All components"), "href": home}],
                 "sub_links": [{"text": f"wetkit {__version__}", "href": home}],
@@ -247,6 +261,9 @@ class SiteBuilder:
                          counterpart=f"{other}/{folder}{example.name}/", theme=theme, team=spec.team)
                     for example in spec.examples.values()
                 ]
+            pages += self.guide_pages(lang)
+            pages.append(Page(path=f"{lang}/{SEARCH}", title=_("Search"), lang=lang, counterpart=f"{other}/{SEARCH}",
+                              theme=self.theme_name))
         if THEMED_LANG in self.languages:
             pages += [
                 replace(page, path=self._themed_path(page, variant), theme=variant)
@@ -272,6 +289,42 @@ class SiteBuilder:
                    "current": page.theme == theme} for theme in self.variants]
         return links
 
+    def guide_pages(self, lang: str) -> list[Page]:
+        """The ``lang`` page of each guide in docs/ (see wetkit.guides), in reading order."""
+        return [Page(path=f"{lang}/docs/{guide.slug}/", title=guide.title, lang=lang, guide=guide.slug,
+                     counterpart=f"{self._other(lang)}/docs/{guide.slug}/", theme=self.theme_name)
+                for guide in load_guides()]
+
+    def search_index(self, lang: str) -> dict[str, Any]:
+        """What the ``lang`` search page looks up: each component and guide page (title, URL relative to the
+        language's folder, kind, the words searched besides the title, and ``lang`` when those are not in ``lang``)."""
+        _ = self._gettext[lang]
+        other_lang = {} if lang == "en" else {"lang": "en"}
+        entries = [{"title": spec.title, "url": f"components/{spec.name}/", "kind": _("Component"),
+                    "text": " ".join([spec.summary, *spec.params, *spec.examples]), **other_lang}
+                   for spec in self.registry]
+        entries += [{"title": guide.title, "url": f"docs/{guide.slug}/", "kind": _("Guide"),
+                     "text": guide_words(guide), **other_lang} for guide in load_guides()]
+        return {"lang": lang, "pages": entries}
+
+    def render_search(self, page: Page) -> str:
+        """The search page: a form, a status line and a result list that js/docs-search.js fills from the index."""
+        context = self._context(page, 2)
+        context["header"] = {k: v for k, v in context["header"].items() if k != "search"}  # the page's own form
+        return self.envs[page.lang].get_template("search.html").render(**context, breadcrumbs=None,
+                                                                       date_modified=None)
+
+    def render_guide(self, page: Page) -> str:
+        """A guide's page: its body, in English (marked lang="en" on other pages, with a note), and the guide list."""
+        _ = self._gettext[page.lang]
+        guides = load_guides()
+        guide = next(g for g in guides if g.slug == page.guide)
+        return self.envs[page.lang].get_template("guide.html").render(
+            **self._context(page, 3), guide=guide, guides=guides, body=render_guide(guide, guides),
+            english_page=f"../../../en/docs/{guide.slug}/", breadcrumbs=[{"text": _("Components"), "href": "../../"}],
+            date_modified=None,
+        )
+
     def demo(self, spec: ComponentSpec, example: Example, lang: str) -> Markup:
         """One example as shown on a ``lang`` page: in ``lang`` when the spec gives it in ``lang`` (or gives no
         other version: see ``Example.params_for``), else in its own language, with that language's built-in strings,
@@ -293,9 +346,14 @@ class SiteBuilder:
             return env.get_template("choose.html").render(
                 **context, languages=languages, breadcrumbs=None, date_modified=None,
             )
+        if page.guide is not None:
+            return self.render_guide(page)
+        if page.path == f"{page.lang}/{SEARCH}":
+            return self.render_search(page)
         if page.component is None:
             return env.get_template("index.html").render(
                 **self._context(page, 1), components=list(self.registry), breadcrumbs=None, date_modified=None,
+                guides=load_guides(),
             )
         spec = self.registry[page.component]
         if page.example is None:
@@ -329,6 +387,11 @@ class SiteBuilder:
             files[f"{STATIC}/themes/{name}.min.css"] = self.setup.css(theme).encode("utf-8")
         files[f"{STATIC}/wetkit.min.js"] = self.setup.js().encode("utf-8")
         files[f"{STATIC}/favicon.svg"] = (paths.PACKAGE_DIR / "static" / "favicon.svg").read_bytes()
+        search_js = (paths.JS_DIR / "docs-search.js").read_text(encoding="utf-8")
+        files[f"{STATIC}/docs-search.js"] = (rjsmin.jsmin(search_js) + "\n").encode("utf-8")
+        for lang in self.languages:
+            index = json.dumps(self.search_index(lang), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            files[f"{lang}/search-index.json"] = index.encode("utf-8")
         manifest = {
             "generator": f"wetkit {__version__}",
             "theme": self.theme_name,
@@ -341,6 +404,7 @@ class SiteBuilder:
 
 
 MANIFEST = "manifest.json"
+SEARCH = "search/"  # the search page's folder in each language
 _LANGUAGE_NAMES = {"en": "English", "fr": "Français"}  # each in its own language, for the chooser page
 _HASH_PREFIX = "sha256:"
 _LEFT_ALONE = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})  # dropped by file browsers; never ours to delete

@@ -237,10 +237,8 @@ def create_app(secret_key: str | None = None) -> Flask:
                 return redirect(url_for("check"))
         else:
             form = application_form(g.lang)(data=_answers_as_data(session.get("answers")))
-        title = _("Your permit application")
-        if form.errors:
-            title = _("Error:") + " " + title
-        return render_template("apply.html", form=form, title=title, heading=_("Your permit application"))
+        # errors=: wetkit's page starts the <title> with "Error: " (translated) and leaves the <h1> alone
+        return render_template("apply.html", form=form, title=_("Your permit application"), errors=form.errors)
 
     @app.route("/<lang>/check", methods=["GET", "POST"])
     def check():

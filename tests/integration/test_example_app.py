@@ -201,3 +201,12 @@ def test_bad_date_is_a_message_not_a_server_error(client, box, value, message):
     assert f'<a href="#start_date-{box}">{message}</a>' in html, "the summary links to the wrong box"
     marked = re.findall(r'id="start_date-(day|month|year)"[^>]*aria-invalid="true"', html)
     assert marked == [box]
+
+
+def test_errors_start_the_title_and_leave_the_heading_alone(client):
+    """The service passes errors=form.errors to wetkit's page: "Error: " in <title>, the <h1> unchanged."""
+    page = apply(client, full_name="").get_data(as_text=True)
+    assert "<title>Error: Your permit application" in page
+    assert '<h1 class="wet-heading-xl">Your permit application</h1>' in page
+    fresh = client.get("/en/apply").get_data(as_text=True)
+    assert "<title>Your permit application" in fresh

@@ -79,7 +79,7 @@ def test_html_lang_matches_the_manifest_and_the_toggle_leads_to_a_built_page(bui
         assert page.html_lang == entry["lang"], entry["path"]
         if entry["counterpart"] is None:
             continue
-        site_toggles = [a for a in page.toggles if not a["href"].startswith("/")]  # demos link to /fr/demande...
+        site_toggles = [a for a in page.toggles if not a["href"].startswith("/")]  # demos link to /demande...
         assert len(site_toggles) == 1, f"{entry['path']}: {len(site_toggles)} site language toggles"
         toggle = site_toggles[0]
         target = urljoin("http://site/" + entry["path"], toggle["href"]).removeprefix("http://site/")

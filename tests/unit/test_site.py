@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from wetkit.cli import main
+from wetkit.guides import load_guides
 from wetkit.registry import get_registry
 from wetkit.sass import available_themes
 from wetkit.site import LANGUAGES
@@ -32,8 +33,12 @@ def test_every_example_has_a_page_in_the_manifest(built_site):
     assert all(p["lang"] in LANGUAGES for p in manifest["pages"])
     examples = sum(len(s.examples) for s in get_registry())
     variants = len(available_themes()) - 1  # each English example page again in every theme but the site's
+    guides = [p for p in manifest["pages"] if p["guide"] is not None]
+    assert {(p["lang"], p["guide"]) for p in guides} == {(lang, g.slug) for lang in LANGUAGES for g in load_guides()}
+    searches = [p for p in manifest["pages"] if p["path"] == f"{p['lang']}/search/"]
+    assert len(searches) == len(LANGUAGES)
     assert len(manifest["pages"]) == (1 + len(LANGUAGES) * (1 + sum(1 + len(s.examples) for s in get_registry()))
-                                      + variants * examples)
+                                      + variants * examples + len(guides) + len(searches))
     assert (built_site / "static/wetkit/wetkit.min.css").stat().st_size > 0
     assert (built_site / "static/wetkit/wetkit.min.js").stat().st_size > 0
 

@@ -71,6 +71,8 @@ FR = "summary: W.\nparams:\n  text: {type: text, required: true}\n  small: {type
     ("{params: {text: Hi}, content_fr: <p>Bonjour</p>}", "examples.one.content_fr", "lacks"),
     ("{params: {text: Hi}, content: <p>Hi</p>, content_fr: [x]}", "examples.one.content_fr", "a string"),
     ("{params: {text: Hi}, after_fr: <p>Bonjour</p>}", "examples.one.after_fr", "lacks"),
+    ("{params: {text: Hi}, before_fr: <p>Bonjour</p>}", "examples.one.before_fr", "lacks"),
+    ("{params: {text: Hi}, before: <p>Hi</p>, before_fr: [x]}", "examples.one.before_fr", "a string"),
 ])
 def test_bad_french_version_names_field_and_what_is_allowed(tmp_path, example, field, says):
     folder = _spec(tmp_path, FR + f"examples:\n  one: {example}\n")
