@@ -19,7 +19,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "extending.md"
-_BLOCK = r"<!-- {} -->\n```[a-z]*\n(.*?)```"
+_BLOCK = r"<!-- {} -->\n```[^\n]*\n(.*?)```"
 
 
 def _team_files() -> dict[str, str]:

@@ -48,6 +48,8 @@ FRAGMENTS: dict[tuple[str, str], str] = {
         "each call is followed by its output, as a table",
     ("theming", "from pathlib import Path"): "compiles the theme the reader made in a folder of their own",
     ("contributing", "import wetkit"): "needs the team's own components folder",
+    ("extending", "{#- Notice: parameters in notice.yaml. -#}"):
+        "a file of the example team repository; tests/browser/test_team_repository.py builds and checks it",
 }
 
 
