@@ -14,7 +14,11 @@ Spec shape::
       text: {type: text, required: true, doc: ...}
       variant: {type: enum, values: [primary, secondary], default: primary, doc: ...}
     examples:
-      primary: {description: ..., params: {...}, content: !html "<p>for call blocks</p>"}
+      primary: {description: ..., params: {...}, content: "<p>for call blocks</p>"}
+      nested:                            # a nested component is written as the call a team writes (see JinjaCode)
+        params: {items: [{value: email, text: Email, conditional: !jinja 'wet.text_input(name="e", label="Email")'}]}
+        content: |                       # the {% call %} body, as written in a template: Jinja, wet.* calls allowed
+          {{ wet.text_input(name="town", label="Town or city") }}
       alone: {params: {...}, after: !html "<input id=x>"}  # demo-only markup after it (a label's control)
       labelled:                          # French text for the French demo pages (see Example.params_for)
         params: {label: Email address, name: email}
@@ -85,45 +89,137 @@ class _SpecLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+class JinjaCode(str):
+    """Jinja source a spec gives as written (``!jinja``): in an example's params, an expression such as a nested
+    ``wet.text_input(...)`` call. The docs show it verbatim; pages render it with their own environment (so a French
+    page gets the nested component's French built-in strings). An example's ``content`` and ``after`` are template
+    source too, with no tag needed."""
+
+    __slots__ = ()
+
+
 _SpecLoader.add_constructor("!html", lambda loader, node: Markup(loader.construct_scalar(node)))
+_SpecLoader.add_constructor("!jinja", lambda loader, node: JinjaCode(loader.construct_scalar(node)))
+
+
+_JINJA_TAG = re.compile(r"\{[{%#]")
+
+
+def _holds_code(value: Any) -> bool:
+    if isinstance(value, JinjaCode):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_code(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_holds_code(v) for v in value)
+    return False
+
+
+def _evaluate(value: Any, env: Any) -> Any:
+    """``value`` with every JinjaCode expression in it evaluated in ``env`` (containers rebuilt, others kept)."""
+    if isinstance(value, JinjaCode):
+        return env.compile_expression(value)()
+    if isinstance(value, dict):
+        return {k: _evaluate(v, env) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_evaluate(v, env) for v in value]
+    return value
+
+
+def _render_source(source: str | None, env: Any) -> Markup | None:
+    """An example's ``content``/``after`` template source rendered in ``env`` (HTML with no Jinja stays as it is)."""
+    if source is None:
+        return None
+    if not _JINJA_TAG.search(source):
+        return Markup(source)
+    return Markup(env.from_string(source).render())
 
 
 @dataclass
 class Example:
-    """One named example of a component: it becomes a demo page and a browser test."""
+    """One named example of a component: it becomes a demo page and a browser test.
+
+    The spec's values are kept as written (``spec_params_for``, ``content_source_for``: what the docs show). The
+    values to call the component with are ``params_for``/``content_for``/``after_for``: nested ``!jinja`` calls and
+    the content/after templates rendered, in the environment given or else this registry's one for ``lang``."""
 
     name: str
     description: str
-    params: dict[str, Any]
-    content: str | None = None
+    spec_params: dict[str, Any]
+    content_source: str | None = None  # the {% call %} body as written (Jinja template source)
     lang: str = "en"
     after: str | None = None  # demo-only markup after the component (a label's control), never part of the call
     params_fr: dict[str, Any] | None = None  # French values of some params (an English example's French version)
     content_fr: str | None = None  # French version of ``content``
     after_fr: str | None = None  # French version of ``after``
+    registry: Registry | None = field(default=None, repr=False, compare=False)  # set by Registry; renders nested calls
+    _rendered: dict = field(default_factory=dict, repr=False, compare=False)
 
     def has_version(self, lang: str) -> bool:
         """True when the spec gives this example's text in ``lang`` (it is written in it, or translated to it)."""
         return lang == self.lang or (lang == "fr" and any(
             v is not None for v in (self.params_fr, self.content_fr, self.after_fr)))
 
-    def params_for(self, lang: str) -> dict[str, Any]:
-        """The params to render in a ``lang`` page: ``params`` with ``params_fr`` laid over them for French."""
-        if lang == "fr" and self.lang != "fr" and self.params_fr:
-            return {**self.params, **self.params_fr}
-        return self.params
+    def _french(self, lang: str) -> bool:
+        return lang == "fr" and self.lang != "fr"
 
-    def content_for(self, lang: str) -> str | None:
-        """The ``{% call %}`` content to render in a ``lang`` page (``content_fr`` for French when given)."""
-        if lang == "fr" and self.lang != "fr" and self.content_fr is not None:
+    def spec_params_for(self, lang: str) -> dict[str, Any]:
+        """The params as the spec writes them for a ``lang`` page (``params_fr`` laid over ``params`` for French),
+        nested calls still JinjaCode: what the docs show."""
+        if self._french(lang) and self.params_fr:
+            return {**self.spec_params, **self.params_fr}
+        return self.spec_params
+
+    def content_source_for(self, lang: str) -> str | None:
+        """The ``{% call %}`` body as written for a ``lang`` page (``content_fr`` for French when given)."""
+        if self._french(lang) and self.content_fr is not None:
             return self.content_fr
-        return self.content
+        return self.content_source
 
-    def after_for(self, lang: str) -> str | None:
+    def _env(self, env: Any, lang: str) -> Any:
+        if env is not None:
+            return env
+        return (self.registry or get_registry()).environment(lang)
+
+    def params_for(self, lang: str, env: Any = None) -> dict[str, Any]:
+        """The params to call the component with on a ``lang`` page: ``spec_params_for(lang)`` with nested calls
+        evaluated in ``env`` (default: the registry's ``lang`` environment; results cached for that one)."""
+        given = self.spec_params_for(lang)
+        if not _holds_code(given):
+            return given
+        if env is not None:
+            return _evaluate(given, env)
+        key = ("params", lang)
+        if key not in self._rendered:
+            self._rendered[key] = _evaluate(given, self._env(None, lang))
+        return self._rendered[key]
+
+    def _rendered_source(self, what: str, source: str | None, lang: str, env: Any) -> Markup | None:
+        if env is not None or source is None or not _JINJA_TAG.search(source):
+            return _render_source(source, env)
+        key = (what, lang)
+        if key not in self._rendered:
+            self._rendered[key] = _render_source(source, self._env(None, lang))
+        return self._rendered[key]
+
+    def content_for(self, lang: str, env: Any = None) -> Markup | None:
+        """The ``{% call %}`` body rendered for a ``lang`` page (``content_fr`` for French when given)."""
+        return self._rendered_source("content", self.content_source_for(lang), lang, env)
+
+    def after_for(self, lang: str, env: Any = None) -> Markup | None:
         """The demo-only markup after the component on a ``lang`` page (``after_fr`` for French when given)."""
-        if lang == "fr" and self.lang != "fr" and self.after_fr is not None:
-            return self.after_fr
-        return self.after
+        source = self.after_fr if self._french(lang) and self.after_fr is not None else self.after
+        return self._rendered_source("after", source, lang, env)
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The params to call the component with, in the example's own language."""
+        return self.params_for(self.lang)
+
+    @property
+    def content(self) -> Markup | None:
+        """The ``{% call %}`` body rendered, in the example's own language (None: the example has none)."""
+        return self.content_for(self.lang)
 
 
 @dataclass
@@ -284,6 +380,43 @@ def _french_version(path: Path, here: str, ex: dict, ex_lang: str, signature: Si
     return params_fr, content_fr
 
 
+@functools.cache
+def _syntax() -> Any:
+    """A bare environment that parses example sources (syntax only: nothing is rendered with it)."""
+    import jinja2
+
+    return jinja2.Environment(extensions=["jinja2.ext.i18n"])
+
+
+def _check_code(path: Path, here: str, ex: dict) -> None:
+    """Every Jinja source of an example parses: ``!jinja`` values as expressions, content/after as templates."""
+
+    def walk(value: Any, where: str) -> None:
+        if isinstance(value, JinjaCode):
+            try:
+                _syntax().compile_expression(value)
+            except Exception as err:  # noqa: BLE001 - any syntax error becomes the spec's error
+                raise _fail(path, where, f"!jinja {value!r} is not a Jinja expression ({err})") from None
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{where}[{index}]")
+
+    for key in ("params", "params_fr"):
+        walk(ex.get(key), f"{here}.{key}")
+    for key in ("content", "content_fr", "after", "after_fr"):
+        source = ex.get(key)
+        if isinstance(source, JinjaCode):
+            raise _fail(path, f"{here}.{key}", "is a template already: write its Jinja without the !jinja tag")
+        if isinstance(source, str) and _JINJA_TAG.search(source):
+            try:
+                _syntax().parse(source)
+            except Exception as err:  # noqa: BLE001
+                raise _fail(path, f"{here}.{key}", f"is not a valid Jinja template ({err})") from None
+
+
 def load_spec(folder: Path) -> ComponentSpec:
     """Load and check ``<folder>/<name>.yaml``; raise SpecError naming the file and field at fault."""
     name = folder.name
@@ -367,11 +500,12 @@ def load_spec(folder: Path) -> ComponentSpec:
         if ex_lang not in EXAMPLE_LANGS:
             raise _fail(path, f"{here}.lang", f"got {ex_lang!r}; allowed: {', '.join(EXAMPLE_LANGS)}")
         params_fr, content_fr = _french_version(path, here, ex, ex_lang, signature)
+        _check_code(path, here, ex)
         examples[ex_name] = Example(
             name=ex_name,
             description=str(ex.get("description", "")),
-            params=ex_params,
-            content=ex.get("content"),
+            spec_params=ex_params,
+            content_source=ex.get("content"),
             lang=ex_lang,
             after=ex.get("after"),
             params_fr=params_fr,
@@ -398,6 +532,18 @@ class Registry:
         self.components_dir = components_dir
         folders = sorted(p for p in components_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
         self.components: dict[str, ComponentSpec] = {f.name: load_spec(f) for f in folders}
+        self._environments: dict[str, Any] = {}
+        for spec in self.components.values():
+            for example in spec.examples.values():
+                example.registry = self
+
+    def environment(self, lang: str) -> Any:
+        """A ``lang`` Jinja environment serving these components (made once): renders examples' nested calls."""
+        if lang not in self._environments:
+            from wetkit.jinja import environment
+
+            self._environments[lang] = environment(lang=lang, registry=self)
+        return self._environments[lang]
 
     def __getitem__(self, name: str) -> ComponentSpec:
         return self.components[name]
@@ -435,4 +581,4 @@ def get_registry(components_dir: Path | None = None) -> Registry:
     return Registry(components_dir or paths.COMPONENTS_DIR)
 
 
-__all__ = ["EXAMPLE_LANGS", "ComponentSpec", "Example", "Registry", "get_registry", "load_spec"]
+__all__ = ["EXAMPLE_LANGS", "ComponentSpec", "Example", "JinjaCode", "Registry", "get_registry", "load_spec"]

@@ -56,7 +56,7 @@ from wetkit import __version__, paths
 from wetkit.assets import bundle_js
 from wetkit.errors import WetkitError
 from wetkit.jinja import environment, translations
-from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, Registry, get_registry
+from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, JinjaCode, Registry, get_registry
 from wetkit.sass import compile_theme
 
 SITE_TEMPLATES = paths.PACKAGE_DIR / "site_templates"
@@ -83,10 +83,21 @@ class Page:
         return self.path + "index.html" if self.path.endswith("/") or not self.path else self.path
 
 
-def to_jinja(value: Any) -> str:
-    """A Jinja literal for ``value`` (for the code samples shown under each example)."""
+def to_jinja(value: Any, html_blocks: dict[str, str] | None = None, slot: str = "html") -> str:
+    """A Jinja literal for ``value``, written as a team writes it (for the code shown with each example).
+
+    A nested call (JinjaCode) is shown as written. HTML (Markup) cannot be a literal without ``|safe``, so it becomes
+    a ``{% set %}`` block, which yields Markup under autoescape: it is added to ``html_blocks`` ({name: HTML}, named
+    after ``slot``, the parameter or field holding it) and the literal is that name. Without ``html_blocks``,
+    Markup is refused (ValueError): a shown snippet never pipes HTML through ``|safe``."""
+    if isinstance(value, JinjaCode):
+        return str(value)
     if isinstance(value, Markup):
-        return f"{json.dumps(str(value), ensure_ascii=False)}|safe"
+        if html_blocks is None:
+            raise ValueError(f"cannot write HTML {str(value)[:40]!r} as a Jinja literal without |safe")
+        name = f"{slot}_{len(html_blocks) + 1}"
+        html_blocks[name] = str(value)
+        return name
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -94,39 +105,47 @@ def to_jinja(value: Any) -> str:
     if isinstance(value, (_dt.date,)):
         return json.dumps(value.isoformat())
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{to_jinja(k)}: {to_jinja(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{to_jinja(k)}: {to_jinja(v, html_blocks, str(k))}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(to_jinja(v) for v in value) + "]"
+        items = [to_jinja(v, html_blocks, slot) for v in value]
+        one_line = "[" + ", ".join(items) + "]"
+        if len(one_line) <= _LINE:
+            return one_line
+        return "[\n" + "".join(f"        {item},\n" for item in items) + "    ]"  # one item a line, in the call
     if value is None:
         return "none"
     return repr(value)
 
 
+_LINE = 60  # a call or list longer than this is written one argument (or item) a line
+
+
 def example_code(spec: ComponentSpec, example: Example, lang: str = "en") -> str:
-    """The template code a team would write to get this example, on a ``lang`` page."""
-    parts = [f"{key}={to_jinja(value)}" for key, value in example.params_for(lang).items()]
+    """The template code a team would write to get this example, on a ``lang`` page: the spec's values as written
+    (nested calls included), HTML values as ``{% set %}`` blocks before the call, content as the call's body."""
+    html_blocks: dict[str, str] = {}
+    parts = [f"{key}={to_jinja(value, html_blocks, key)}" for key, value in example.spec_params_for(lang).items()]
     args = ", ".join(parts)
-    if len(args) > 60:  # one argument a line, as a person would write a long call
+    if len(args) > _LINE or "\n" in args:  # one argument a line, as a person would write a long call
         args = "\n    " + ",\n    ".join(parts) + ",\n"
-    content = example.content_for(lang)
+    preamble = "".join(f"{{% set {name} %}}{html}{{% endset %}}\n" for name, html in html_blocks.items())
+    content = example.content_source_for(lang)
     if content is not None:
-        return f"{{% call wet.{spec.name}({args}) %}}\n  {content.strip()}\n{{% endcall %}}"
-    return f"{{{{ wet.{spec.name}({args}) }}}}"
+        body = "".join(f"  {line}\n" for line in content.strip().splitlines())
+        return f"{preamble}{{% call wet.{spec.name}({args}) %}}\n{body}{{% endcall %}}"
+    return f"{preamble}{{{{ wet.{spec.name}({args}) }}}}"
 
 
 def render_example(env: jinja2.Environment, spec: ComponentSpec, example: Example, lang: str = "en") -> Markup:
-    """Render one example exactly as a team's template would call it, with its ``lang`` text (``params_for``)."""
+    """Render one example exactly as a team's template would call it, with its ``lang`` text (``params_for``);
+    nested calls and content are rendered in ``env``."""
     component = getattr(env.globals["wet"], spec.name)
-    params = example.params_for(lang)
-    content = example.content_for(lang)
-    if content is not None:
-        content = Markup(content) if not isinstance(content, Markup) else content
-        html = component(caller=lambda: content, **params)
-    else:
-        html = component(**params)
-    after = example.after_for(lang)
+    params = example.params_for(lang, env)
+    content = example.content_for(lang, env)
+    html = component(caller=lambda: content, **params) if content is not None else component(**params)
+    after = example.after_for(lang, env)
     if after is not None:
-        html += Markup("\n") + Markup(after)
+        html += Markup("\n") + after
     return html
 
 
@@ -216,11 +235,16 @@ class SiteBuilder:
                 ]
         return pages
 
+    @staticmethod
+    def shown_lang(example: Example, lang: str) -> str:
+        """The language ``example`` is rendered in on a ``lang`` page (see ``demo``)."""
+        return lang if example.has_version(lang) or example.lang == "en" else example.lang
+
     def demo(self, spec: ComponentSpec, example: Example, lang: str) -> Markup:
         """One example as shown on a ``lang`` page: in ``lang`` when the spec gives it in ``lang`` (or gives no
         other version: see ``Example.params_for``), else in its own language, with that language's built-in strings,
         inside ``<div lang>``."""
-        shown = lang if example.has_version(lang) or example.lang == "en" else example.lang
+        shown = self.shown_lang(example, lang)
         html = render_example(self.envs[shown], spec, example, shown)
         if shown != lang:
             html = Markup('<div lang="{}">{}</div>').format(shown, html)
