@@ -7,6 +7,9 @@ pages, the docs' parameter table and the browser tests are all generated from it
 Spec shape::
 
     summary: One sentence: what the component is for.
+    summary_fr: La même phrase.          # optional here; wetkit's own components must give the guidance (tests)
+    when_to_use: [sentences]             # and when_not_to_use; each with a _fr list of the same length
+    keyboard: [{keys: Enter, action: ...}]   # and keyboard_fr, one row for each
     positional: [text]                 # optional: params that may be passed by position
     content: {doc: ...}                # optional: the component wraps a {% call %} block
     page_region: header                # optional: demos replace this page region instead of sitting in <main>
@@ -27,7 +30,7 @@ Spec shape::
       bonjour: {lang: fr, params: {...}}   # an example written in French (needs no params_fr)
     a11y:
       automated: [what the suite proves]
-      manual: [what a person must test]
+      manual: [{sc: ["1.3.1"], check: what a person tests, when: release}]   # conformance rows (or sentences)
       allow: [{rule: axe-rule-id, reason: why}]   # every entry needs a reason
 
 ``classes`` and ``attrs`` are added to every component. A malformed spec raises :class:`SpecError` naming the file
@@ -61,7 +64,12 @@ HELPERS = {
 }
 PAGE_REGIONS = ("skip_links", "header", "breadcrumbs", "main", "date_modified", "footer")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_SPEC_KEYS = {"summary", "positional", "content", "page_region", "params", "examples", "a11y"}
+#: Guidance a component page shows, each a list of sentences, in English and (``_fr``) French.
+GUIDANCE_KEYS = ("when_to_use", "when_not_to_use")
+_SPEC_KEYS = {"summary", "summary_fr", *GUIDANCE_KEYS, *(f"{k}_fr" for k in GUIDANCE_KEYS), "keyboard", "keyboard_fr",
+              "positional", "content", "page_region", "params", "examples", "a11y"}
+_MANUAL_KEYS = {"sc", "check", "check_fr", "when"}
+_SC = re.compile(r"^[1-4]\.[1-5]\.[1-9][0-9]?$")
 _PARAM_KEYS = {"type", "required", "default", "values", "doc", "fields"}
 _EXAMPLE_KEYS = {"description", "params", "content", "lang", "after", "params_fr", "content_fr", "after_fr"}
 #: Languages an example may be written in (``lang``), and so the languages the demo site is built in.
@@ -235,6 +243,26 @@ class ComponentSpec:
     content_doc: str = ""
     page_region: str = "main"
     a11y: dict[str, Any] = field(default_factory=dict)
+    summary_fr: str | None = None
+    guidance: dict[str, list[str]] = field(default_factory=dict)  # when_to_use(_fr), when_not_to_use(_fr)
+    keyboard: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # {"en": [{keys, action}], "fr": [...]}
+
+    def summary_in(self, lang: str) -> str:
+        """The summary in ``lang`` when the spec gives it (``summary_fr``), else the English one."""
+        return self.summary_fr if lang == "fr" and self.summary_fr else self.summary
+
+    def guidance_in(self, key: str, lang: str) -> list[str]:
+        """``when_to_use``/``when_not_to_use`` in ``lang`` (the English list when no French one is given)."""
+        return self.guidance.get(f"{key}_fr" if lang == "fr" else key) or self.guidance.get(key, [])
+
+    def keyboard_in(self, lang: str) -> list[dict[str, str]]:
+        """The keyboard rows ({keys, action}) in ``lang`` (English when no French is given)."""
+        return self.keyboard.get(lang) or self.keyboard.get("en", [])
+
+    @property
+    def manual_rows(self) -> list[dict[str, Any]]:
+        """The a11y.manual entries that name success criteria (the conformance table's manual rows)."""
+        return [row for row in self.a11y.get("manual") or [] if isinstance(row, dict)]
 
     @property
     def params(self) -> dict[str, ParamSchema]:
@@ -417,6 +445,79 @@ def _check_code(path: Path, here: str, ex: dict) -> None:
                 raise _fail(path, f"{here}.{key}", f"is not a valid Jinja template ({err})") from None
 
 
+def _sentence_lists(path: Path, raw: dict) -> dict[str, list[str]]:
+    """``when_to_use``/``when_not_to_use`` and their ``_fr``: lists of sentences, the French as long as the English."""
+    found: dict[str, list[str]] = {}
+    for key in GUIDANCE_KEYS:
+        for name in (key, f"{key}_fr"):
+            value = raw.get(name)
+            if value is None:
+                continue
+            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+                raise _fail(path, name, f"got {describe(value)}; allowed: a non-empty list of sentences")
+            found[name] = [v.strip() for v in value]
+        if f"{key}_fr" in found and len(found.get(key, [])) != len(found[f"{key}_fr"]):
+            raise _fail(path, f"{key}_fr", f"has {len(found[f'{key}_fr'])} sentences; allowed: one per sentence of "
+                                           f"'{key}' ({len(found.get(key, []))})")
+    return found
+
+
+def _keyboard(path: Path, raw: dict) -> dict[str, list[dict[str, str]]]:
+    """``keyboard``/``keyboard_fr``: lists of {keys, action}, the French one row for each English row."""
+    found: dict[str, list[dict[str, str]]] = {}
+    for lang, name in (("en", "keyboard"), ("fr", "keyboard_fr")):
+        rows = raw.get(name)
+        if rows is None:
+            continue
+        if not isinstance(rows, list) or not rows:
+            raise _fail(path, name, f"got {describe(rows)}; allowed: a non-empty list of {{keys, action}}")
+        for index, row in enumerate(rows):
+            if not (isinstance(row, dict) and set(row) == {"keys", "action"}
+                    and all(isinstance(v, str) and v.strip() for v in row.values())):
+                raise _fail(path, f"{name}[{index}]", f"got {describe(row)}; allowed: a mapping with exactly 'keys' "
+                                                      "and 'action' texts")
+        found[lang] = rows
+    if "fr" in found and len(found["fr"]) != len(found.get("en", [])):
+        raise _fail(path, "keyboard_fr", f"has {len(found['fr'])} rows; allowed: one per row of 'keyboard' "
+                                         f"({len(found.get('en', []))})")
+    return found
+
+
+def _check_manual(path: Path, manual: Any) -> None:
+    """``a11y.manual``: a list of sentences, or of {sc: [criteria], check, check_fr, when} conformance rows."""
+    if manual is None:
+        return
+    if not isinstance(manual, list):
+        raise _fail(path, "a11y.manual", f"got {describe(manual)}; allowed: a list")
+    for index, row in enumerate(manual):
+        here = f"a11y.manual[{index}]"
+        if isinstance(row, str) and row.strip():
+            continue
+        if not isinstance(row, dict):
+            raise _fail(path, here, f"got {describe(row)}; allowed: a sentence or a mapping {{sc, check, when}}")
+        unknown = set(row) - _MANUAL_KEYS
+        if unknown:
+            raise _fail(path, f"{here}.{sorted(unknown, key=str)[0]}",
+                        f"unknown key; allowed: {', '.join(sorted(_MANUAL_KEYS))}")
+        criteria = row.get("sc")
+        if not isinstance(criteria, list) or not criteria or not all(
+                isinstance(sc, str) and _SC.match(sc) for sc in criteria):
+            raise _fail(path, f"{here}.sc", f"got {describe(criteria)}; allowed: a list of WCAG success criteria "
+                                            "as quoted strings, such as ['1.3.1', '4.1.2']")
+        from wetkit.conformance import CRITERIA, MANUAL_WHEN
+
+        for sc in criteria:
+            if sc not in CRITERIA:
+                raise _fail(path, f"{here}.sc", f"got {sc!r}; allowed: a WCAG 2.2 level A or AA success criterion")
+        for key in ("check", "check_fr"):
+            if key in row and not (isinstance(row[key], str) and row[key].strip()):
+                raise _fail(path, f"{here}.{key}", f"got {describe(row[key])}; allowed: what a person checks, and how")
+        if "check" not in row:
+            raise _fail(path, f"{here}.check", "is required: what a person checks, and how")
+        if row.get("when") not in MANUAL_WHEN:
+            raise _fail(path, f"{here}.when", f"got {row.get('when')!r}; allowed: {', '.join(MANUAL_WHEN)}")
+
+
 def load_spec(folder: Path) -> ComponentSpec:
     """Load and check ``<folder>/<name>.yaml``; raise SpecError naming the file and field at fault."""
     name = folder.name
@@ -468,6 +569,12 @@ def load_spec(folder: Path) -> ComponentSpec:
     a11y = raw.get("a11y") or {}
     if not isinstance(a11y, dict):
         raise _fail(path, "a11y", "must be a mapping")
+    _check_manual(path, a11y.get("manual"))
+    summary_fr = raw.get("summary_fr")
+    if summary_fr is not None and (not isinstance(summary_fr, str) or not summary_fr.strip()):
+        raise _fail(path, "summary_fr", f"got {describe(summary_fr)}; allowed: the summary's French sentence")
+    guidance = _sentence_lists(path, raw)
+    keyboard = _keyboard(path, raw)
     for index, entry in enumerate(a11y.get("allow") or []):
         if not (isinstance(entry, dict) and entry.get("rule") and str(entry.get("reason", "")).strip()):
             raise _fail(path, f"a11y.allow[{index}]", "each allow-list entry needs a 'rule' and a written 'reason'")
@@ -522,6 +629,9 @@ def load_spec(folder: Path) -> ComponentSpec:
         content_doc=(content or {}).get("doc", ""),
         page_region=page_region,
         a11y=a11y,
+        summary_fr=summary_fr.strip() if summary_fr else None,
+        guidance=guidance,
+        keyboard=keyboard,
     )
 
 

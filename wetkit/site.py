@@ -6,7 +6,9 @@ Output (``_site/`` by default)::
     <lang>/index.html                              the component index, for each of LANGUAGES (en, fr)
     <lang>/components/<name>/index.html            one page per component: summary, examples, parameters, a11y
     <lang>/components/<name>/<example>/index.html  one demo page per example, inside the real page template
+    <lang>/accessibility/index.html                the conformance summary of every component (see CONFORMANCE)
     static/wetkit/wetkit.min.css, wetkit.min.js    the base theme and the JS bundle (shared by both languages)
+    static/wetkit/site.js                          the docs pages' own script (copy buttons), not part of the bundle
     manifest.json                                  every page (with its lang and counterpart), every file's SHA-256
 
 Every page but the chooser exists in each language, rendered with that language's environment
@@ -52,7 +54,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from wetkit import __version__, paths
+from wetkit import __version__, conformance, paths
 from wetkit.assets import bundle_js
 from wetkit.errors import WetkitError
 from wetkit.jinja import environment, translations
@@ -60,6 +62,7 @@ from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, JinjaCode, Re
 from wetkit.sass import compile_theme
 
 SITE_TEMPLATES = paths.PACKAGE_DIR / "site_templates"
+CONFORMANCE = "accessibility/"  # the conformance summary's folder in each language
 SITE_NAME = "wetkit"
 STATIC = "static/wetkit"
 #: The languages the site is built in, each under its own folder; the first is the chooser page's language.
@@ -136,13 +139,18 @@ def example_code(spec: ComponentSpec, example: Example, lang: str = "en") -> str
     return f"{preamble}{{{{ wet.{spec.name}({args}) }}}}"
 
 
-def render_example(env: jinja2.Environment, spec: ComponentSpec, example: Example, lang: str = "en") -> Markup:
-    """Render one example exactly as a team's template would call it, with its ``lang`` text (``params_for``);
-    nested calls and content are rendered in ``env``."""
+def call_html(env: jinja2.Environment, spec: ComponentSpec, example: Example, lang: str = "en") -> Markup:
+    """The HTML of the example's call alone (what ``example_code`` gives), without its demo-only ``after`` markup."""
     component = getattr(env.globals["wet"], spec.name)
     params = example.params_for(lang, env)
     content = example.content_for(lang, env)
-    html = component(caller=lambda: content, **params) if content is not None else component(**params)
+    return component(caller=lambda: content, **params) if content is not None else component(**params)
+
+
+def render_example(env: jinja2.Environment, spec: ComponentSpec, example: Example, lang: str = "en") -> Markup:
+    """Render one example exactly as a team's template would call it, with its ``lang`` text (``params_for``);
+    nested calls and content are rendered in ``env``."""
+    html = call_html(env, spec, example, lang)
     after = example.after_for(lang, env)
     if after is not None:
         html += Markup("\n") + after
@@ -172,6 +180,7 @@ class SiteBuilder:
         self.catalogues = catalogues
         self.envs = {lang: self._environment(lang) for lang in {*self.languages, *EXAMPLE_LANGS}}
         self._gettext = {lang: translations(lang, catalogues).gettext for lang in self.envs}
+        self._tables: dict[str, list[conformance.Row]] = {}
 
     @property
     def env(self) -> jinja2.Environment:
@@ -181,7 +190,8 @@ class SiteBuilder:
     def _environment(self, lang: str) -> jinja2.Environment:
         env = environment(lang=lang, registry=self.registry, loader=jinja2.FileSystemLoader(str(SITE_TEMPLATES)),
                           undefined=jinja2.StrictUndefined, catalogues=self.catalogues)
-        env.globals.update(example_code=example_code, site_name=SITE_NAME, version=__version__)
+        env.globals.update(example_code=example_code, site_name=SITE_NAME, version=__version__,
+                           conformance_path=CONFORMANCE, conformance_counts=conformance.counts)
         return env
 
     def _other(self, lang: str) -> str:
@@ -222,6 +232,8 @@ class SiteBuilder:
             _ = self._gettext[lang]
             other = self._other(lang)
             pages.append(Page(path=f"{lang}/", title=_("Components"), lang=lang, counterpart=f"{other}/"))
+            pages.append(Page(path=f"{lang}/{CONFORMANCE}", title=_("Accessibility conformance"), lang=lang,
+                              counterpart=f"{other}/{CONFORMANCE}"))
             for spec in self.registry:
                 folder = f"components/{spec.name}/"
                 pages.append(Page(path=f"{lang}/{folder}", title=spec.title, lang=lang, component=spec.name,
@@ -261,6 +273,13 @@ class SiteBuilder:
             return env.get_template("choose.html").render(
                 **context, languages=languages, breadcrumbs=None, date_modified=None,
             )
+        if page.path == f"{page.lang}/{CONFORMANCE}":
+            return env.get_template("conformance.html").render(
+                **self._context(page, 2), components=[(spec, self.conformance(spec)) for spec in self.registry],
+                totals=conformance.counts(row for spec in self.registry for row in self.conformance(spec)),
+                axe_version=conformance.axe_version(), breadcrumbs=[{"text": _("Components"), "href": "../"}],
+                date_modified=None,
+            )
         if page.component is None:
             return env.get_template("index.html").render(
                 **self._context(page, 1), components=list(self.registry), breadcrumbs=None, date_modified=None,
@@ -269,7 +288,8 @@ class SiteBuilder:
         if page.example is None:
             return env.get_template("component.html").render(
                 **self._context(page, 3), spec=spec, breadcrumbs=[{"text": _("Components"), "href": "../../"}],
-                date_modified=_source_date(spec.folder),
+                date_modified=_source_date(spec.folder), shown=self.shown_examples(spec, page.lang),
+                conformance=self.conformance(spec), axe_version=conformance.axe_version(),
             )
         example = spec.examples[page.example]
         crumbs = [{"text": _("Components"), "href": "../../../"}, {"text": spec.title, "href": "../"}]
@@ -277,6 +297,24 @@ class SiteBuilder:
             **self._context(page, 4), spec=spec, example=example, region=spec.page_region,
             demo=self.demo(spec, example, page.lang), breadcrumbs=crumbs, date_modified=_source_date(spec.folder),
         )
+
+    def shown_examples(self, spec: ComponentSpec, lang: str) -> list[dict[str, Any]]:
+        """What a component page shows of each example on a ``lang`` page: the example, the language it is shown
+        in, its code as written and the HTML that code renders."""
+        shown = []
+        for example in spec.examples.values():
+            shown_lang = self.shown_lang(example, lang)
+            shown.append({"example": example, "lang": shown_lang, "code": example_code(spec, example, lang),
+                          "html": str(call_html(self.envs[shown_lang], spec, example, shown_lang)).strip()})
+        return shown
+
+    def conformance(self, spec: ComponentSpec) -> list[conformance.Row]:
+        """The component's conformance rows, from its examples' English HTML and its spec (see wetkit.conformance)."""
+        if spec.name not in self._tables:
+            env = self.envs[EXAMPLE_LANGS[0]]
+            rendered = [str(call_html(env, spec, example, example.lang)) for example in spec.examples.values()]
+            self._tables[spec.name] = conformance.table(rendered, spec.manual_rows)
+        return self._tables[spec.name]
 
     def pages(self) -> dict[Page, str]:
         """Every page and its HTML, in a stable order."""
@@ -291,6 +329,7 @@ class SiteBuilder:
         files[f"{STATIC}/wetkit.min.css"] = compile_theme(self.theme, registry=self.registry).encode("utf-8")
         files[f"{STATIC}/wetkit.min.js"] = bundle_js(registry=self.registry).encode("utf-8")
         files[f"{STATIC}/favicon.svg"] = (paths.PACKAGE_DIR / "static" / "favicon.svg").read_bytes()
+        files[f"{STATIC}/site.js"] = (paths.PACKAGE_DIR / "static" / "site.js").read_bytes()
         manifest = {
             "generator": f"wetkit {__version__}",
             "theme": self.theme,
