@@ -199,6 +199,11 @@ def _audit(args, urls, console, prepare, axe_script, axe_locale, audit_pages, re
 
 
 _SPEC_TEMPLATE = """summary: TODO one sentence - what {name} is for.
+summary_fr: "TODO la même phrase, en français."
+when_to_use: ["TODO the needs it serves, one sentence each."]
+when_to_use_fr: ["TODO chaque phrase, en français."]
+when_not_to_use: ["TODO needs another component serves better, and which."]
+when_not_to_use_fr: ["TODO chaque phrase, en français."]
 params:
   text: {{type: text, required: true, doc: TODO}}
 examples:
@@ -207,7 +212,8 @@ examples:
     params: {{text: Example}}
 a11y:
   automated: []
-  manual: []
+  manual:
+    - {{sc: ["1.3.1"], when: release, check: "TODO what a person checks, with which tool"}}
 """
 _MACRO_TEMPLATE = """{{#- {title}: parameters in {name}.yaml. -#}}
 {{% macro _render(text, classes, attrs) -%}}
