@@ -213,7 +213,8 @@ examples:
 a11y:
   automated: []
   manual:
-    - {{sc: ["1.3.1"], when: release, check: "TODO what a person checks, with which tool"}}
+    - {{sc: ["1.3.1"], when: release, check: "TODO what a person checks, with which tool",
+       check_fr: "TODO la même vérification, en français"}}
 """
 _MACRO_TEMPLATE = """{{#- {title}: parameters in {name}.yaml. -#}}
 {{% macro _render(text, classes, attrs) -%}}

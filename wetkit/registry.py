@@ -489,6 +489,8 @@ def _check_manual(path: Path, manual: Any) -> None:
         return
     if not isinstance(manual, list):
         raise _fail(path, "a11y.manual", f"got {describe(manual)}; allowed: a list")
+    from wetkit.conformance import CRITERIA, MANUAL_WHEN
+
     for index, row in enumerate(manual):
         here = f"a11y.manual[{index}]"
         if isinstance(row, str) and row.strip():
@@ -504,8 +506,6 @@ def _check_manual(path: Path, manual: Any) -> None:
                 isinstance(sc, str) and _SC.match(sc) for sc in criteria):
             raise _fail(path, f"{here}.sc", f"got {describe(criteria)}; allowed: a list of WCAG success criteria "
                                             "as quoted strings, such as ['1.3.1', '4.1.2']")
-        from wetkit.conformance import CRITERIA, MANUAL_WHEN
-
         for sc in criteria:
             if sc not in CRITERIA:
                 raise _fail(path, f"{here}.sc", f"got {sc!r}; allowed: a WCAG 2.2 level A or AA success criterion")

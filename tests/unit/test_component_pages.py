@@ -52,10 +52,11 @@ def test_the_keyboard_rule_sees_scripted_components():
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
-def test_every_manual_check_names_its_success_criteria(spec):
+def test_every_manual_check_names_its_success_criteria_in_both_languages(spec):
     manual = spec.a11y.get("manual") or []
     assert manual, "a11y.manual: what a person must test"
     assert all(isinstance(row, dict) for row in manual), "each a11y.manual entry is a {sc, check, when} row"
+    assert all(row.get("check_fr") for row in manual), "check_fr: each manual check in French"
 
 
 _FRENCH_PUNCTUATION = re.compile(r"(?:[^\u00a0]:|[^\u202f][;?!])(?:\s|$)|«(?!\u00a0)|(?<!\u00a0)»")
@@ -67,7 +68,8 @@ def test_french_guidance_follows_canada_ca_typography(spec):
     catalogue does), so a line never starts with the punctuation."""
     texts = [spec.summary_fr or "", *spec.guidance.get("when_to_use_fr", []),
              *spec.guidance.get("when_not_to_use_fr", []),
-             *(f"{row['keys']} {row['action']}" for row in spec.keyboard.get("fr", []))]
+             *(f"{row['keys']} {row['action']}" for row in spec.keyboard.get("fr", [])),
+             *(row.get("check_fr", "") for row in spec.manual_rows)]
     bad = [text for text in texts if _FRENCH_PUNCTUATION.search(text)]
     assert not bad, bad
 
