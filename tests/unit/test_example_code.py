@@ -131,3 +131,18 @@ def test_bad_content_template_names_the_field(tmp_path):
         encoding="utf-8")
     with pytest.raises(SpecError, match=r"examples\.address\.content: is not a valid Jinja template"):
         load_spec(folder)
+
+
+COMPONENT_PAGES = [page for page in BUILDER.page_list() if page.component is not None and page.example is None]
+
+
+@pytest.mark.parametrize("page", COMPONENT_PAGES, ids=[page.path for page in COMPONENT_PAGES])
+def test_component_page_html_output_is_what_its_jinja_call_renders(page):
+    """On a component page each example shows its Jinja call, then its HTML: the second is the first, rendered."""
+    spec = BUILDER.registry[page.component]
+    blocks = _shown_code(BUILDER.render(page))
+    assert len(blocks) == 2 * len(spec.examples)
+    for example, code, output in zip(spec.examples.values(), blocks[::2], blocks[1::2], strict=True):
+        assert "|safe" not in code
+        env = BUILDER.envs[BUILDER.shown_lang(example, page.lang)]
+        assert _squeeze(env.from_string(code).render()) == _squeeze(output), f"{example.name}:\n{code}"
