@@ -7,6 +7,9 @@ pages, the docs' parameter table and the browser tests are all generated from it
 Spec shape::
 
     summary: One sentence: what the component is for.
+    summary_fr: La même phrase.          # optional here; wetkit's own components must give the guidance (tests)
+    when_to_use: [sentences]             # and when_not_to_use; each with a _fr list of the same length
+    keyboard: [{keys: Enter, action: ...}]   # and keyboard_fr, one row for each
     positional: [text]                 # optional: params that may be passed by position
     content: {doc: ...}                # optional: the component wraps a {% call %} block
     page_region: header                # optional: demos replace this page region instead of sitting in <main>
@@ -14,7 +17,11 @@ Spec shape::
       text: {type: text, required: true, doc: ...}
       variant: {type: enum, values: [primary, secondary], default: primary, doc: ...}
     examples:
-      primary: {description: ..., params: {...}, content: !html "<p>for call blocks</p>"}
+      primary: {description: ..., params: {...}, content: "<p>for call blocks</p>"}
+      nested:                            # a nested component is written as the call a team writes (see JinjaCode)
+        params: {items: [{value: email, text: Email, conditional: !jinja 'wet.text_input(name="e", label="Email")'}]}
+        content: |                       # the {% call %} body, as written in a template: Jinja, wet.* calls allowed
+          {{ wet.text_input(name="town", label="Town or city") }}
       alone: {params: {...}, after: !html "<input id=x>"}  # demo-only markup after it (a label's control)
       in-field: {params: {...}, before: !html "<label for=x>...</label>", after: ...}  # and before it
       labelled:                          # French text for the French demo pages (see Example.params_for)
@@ -24,7 +31,7 @@ Spec shape::
       bonjour: {lang: fr, params: {...}}   # an example written in French (needs no params_fr)
     a11y:
       automated: [what the suite proves]
-      manual: [what a person must test]
+      manual: [{sc: ["1.3.1"], check: what a person tests, when: release}]   # conformance rows (or sentences)
       allow: [{rule: axe-rule-id, reason: why}]   # every entry needs a reason
 
 ``classes`` and ``attrs`` are added to every component. A malformed spec raises :class:`SpecError` naming the file
@@ -63,7 +70,12 @@ HELPERS = {
 }
 PAGE_REGIONS = ("skip_links", "header", "breadcrumbs", "main", "date_modified", "footer")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_SPEC_KEYS = {"summary", "positional", "content", "page_region", "params", "examples", "a11y"}
+#: Guidance a component page shows, each a list of sentences, in English and (``_fr``) French.
+GUIDANCE_KEYS = ("when_to_use", "when_not_to_use")
+_SPEC_KEYS = {"summary", "summary_fr", *GUIDANCE_KEYS, *(f"{k}_fr" for k in GUIDANCE_KEYS), "keyboard", "keyboard_fr",
+              "positional", "content", "page_region", "params", "examples", "a11y"}
+_MANUAL_KEYS = {"sc", "check", "check_fr", "when"}
+_SC = re.compile(r"^[1-4]\.[1-5]\.[1-9][0-9]?$")
 _PARAM_KEYS = {"type", "required", "default", "values", "doc", "fields"}
 _EXAMPLE_KEYS = {"description", "params", "content", "lang", "before", "after", "params_fr", "content_fr", "before_fr",
                  "after_fr"}
@@ -92,17 +104,64 @@ class _SpecLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+class JinjaCode(str):
+    """Jinja source a spec gives as written (``!jinja``): in an example's params, an expression such as a nested
+    ``wet.text_input(...)`` call. The docs show it verbatim; pages render it with their own environment (so a French
+    page gets the nested component's French built-in strings). An example's ``content`` and ``after`` are template
+    source too, with no tag needed."""
+
+    __slots__ = ()
+
+
 _SpecLoader.add_constructor("!html", lambda loader, node: Markup(loader.construct_scalar(node)))
+_SpecLoader.add_constructor("!jinja", lambda loader, node: JinjaCode(loader.construct_scalar(node)))
+
+
+_JINJA_TAG = re.compile(r"\{[{%#]")
+
+
+def _holds_code(value: Any) -> bool:
+    if isinstance(value, JinjaCode):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_code(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_holds_code(v) for v in value)
+    return False
+
+
+def _evaluate(value: Any, env: Any) -> Any:
+    """``value`` with every JinjaCode expression in it evaluated in ``env`` (containers rebuilt, others kept)."""
+    if isinstance(value, JinjaCode):
+        return env.compile_expression(value)()
+    if isinstance(value, dict):
+        return {k: _evaluate(v, env) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_evaluate(v, env) for v in value]
+    return value
+
+
+def _render_source(source: str | None, env: Any) -> Markup | None:
+    """An example's ``content``/``after`` template source rendered in ``env`` (HTML with no Jinja stays as it is)."""
+    if source is None:
+        return None
+    if not _JINJA_TAG.search(source):
+        return Markup(source)
+    return Markup(env.from_string(source).render())
 
 
 @dataclass
 class Example:
-    """One named example of a component: it becomes a demo page and a browser test."""
+    """One named example of a component: it becomes a demo page and a browser test.
+
+    The spec's values are kept as written (``spec_params_for``, ``content_source_for``: what the docs show). The
+    values to call the component with are ``params_for``/``content_for``/``after_for``: nested ``!jinja`` calls and
+    the content/after templates rendered, in the environment given or else this registry's one for ``lang``."""
 
     name: str
     description: str
-    params: dict[str, Any]
-    content: str | None = None
+    spec_params: dict[str, Any]
+    content_source: str | None = None  # the {% call %} body as written (Jinja template source)
     lang: str = "en"
     after: str | None = None  # demo-only markup after the component (a label's control), never part of the call
     params_fr: dict[str, Any] | None = None  # French values of some params (an English example's French version)
@@ -110,35 +169,79 @@ class Example:
     after_fr: str | None = None  # French version of ``after``
     before: str | None = None  # demo-only markup before the component (a hint's label), never part of the call
     before_fr: str | None = None  # French version of ``before``
+    registry: Registry | None = field(default=None, repr=False, compare=False)  # set by Registry; renders nested calls
+    _rendered: dict = field(default_factory=dict, repr=False, compare=False)
 
     def has_version(self, lang: str) -> bool:
         """True when the spec gives this example's text in ``lang`` (it is written in it, or translated to it)."""
         return lang == self.lang or (lang == "fr" and any(
             v is not None for v in (self.params_fr, self.content_fr, self.before_fr, self.after_fr)))
 
-    def params_for(self, lang: str) -> dict[str, Any]:
-        """The params to render in a ``lang`` page: ``params`` with ``params_fr`` laid over them for French."""
-        if lang == "fr" and self.lang != "fr" and self.params_fr:
-            return {**self.params, **self.params_fr}
-        return self.params
+    def _french(self, lang: str) -> bool:
+        return lang == "fr" and self.lang != "fr"
 
-    def content_for(self, lang: str) -> str | None:
-        """The ``{% call %}`` content to render in a ``lang`` page (``content_fr`` for French when given)."""
-        if lang == "fr" and self.lang != "fr" and self.content_fr is not None:
+    def spec_params_for(self, lang: str) -> dict[str, Any]:
+        """The params as the spec writes them for a ``lang`` page (``params_fr`` laid over ``params`` for French),
+        nested calls still JinjaCode: what the docs show."""
+        if self._french(lang) and self.params_fr:
+            return {**self.spec_params, **self.params_fr}
+        return self.spec_params
+
+    def content_source_for(self, lang: str) -> str | None:
+        """The ``{% call %}`` body as written for a ``lang`` page (``content_fr`` for French when given)."""
+        if self._french(lang) and self.content_fr is not None:
             return self.content_fr
-        return self.content
+        return self.content_source
 
-    def before_for(self, lang: str) -> str | None:
+    def _env(self, env: Any, lang: str) -> Any:
+        if env is not None:
+            return env
+        return (self.registry or get_registry()).environment(lang)
+
+    def params_for(self, lang: str, env: Any = None) -> dict[str, Any]:
+        """The params to call the component with on a ``lang`` page: ``spec_params_for(lang)`` with nested calls
+        evaluated in ``env`` (default: the registry's ``lang`` environment; results cached for that one)."""
+        given = self.spec_params_for(lang)
+        if not _holds_code(given):
+            return given
+        if env is not None:
+            return _evaluate(given, env)
+        key = ("params", lang)
+        if key not in self._rendered:
+            self._rendered[key] = _evaluate(given, self._env(None, lang))
+        return self._rendered[key]
+
+    def _rendered_source(self, what: str, source: str | None, lang: str, env: Any) -> Markup | None:
+        if env is not None or source is None or not _JINJA_TAG.search(source):
+            return _render_source(source, env)
+        key = (what, lang)
+        if key not in self._rendered:
+            self._rendered[key] = _render_source(source, self._env(None, lang))
+        return self._rendered[key]
+
+    def content_for(self, lang: str, env: Any = None) -> Markup | None:
+        """The ``{% call %}`` body rendered for a ``lang`` page (``content_fr`` for French when given)."""
+        return self._rendered_source("content", self.content_source_for(lang), lang, env)
+
+    def before_for(self, lang: str, env: Any = None) -> Markup | None:
         """The demo-only markup before the component on a ``lang`` page (``before_fr`` for French when given)."""
-        if lang == "fr" and self.lang != "fr" and self.before_fr is not None:
-            return self.before_fr
-        return self.before
+        source = self.before_fr if self._french(lang) and self.before_fr is not None else self.before
+        return self._rendered_source("before", source, lang, env)
 
-    def after_for(self, lang: str) -> str | None:
+    def after_for(self, lang: str, env: Any = None) -> Markup | None:
         """The demo-only markup after the component on a ``lang`` page (``after_fr`` for French when given)."""
-        if lang == "fr" and self.lang != "fr" and self.after_fr is not None:
-            return self.after_fr
-        return self.after
+        source = self.after_fr if self._french(lang) and self.after_fr is not None else self.after
+        return self._rendered_source("after", source, lang, env)
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The params to call the component with, in the example's own language."""
+        return self.params_for(self.lang)
+
+    @property
+    def content(self) -> Markup | None:
+        """The ``{% call %}`` body rendered, in the example's own language (None: the example has none)."""
+        return self.content_for(self.lang)
 
 
 @dataclass
@@ -154,6 +257,26 @@ class ComponentSpec:
     content_doc: str = ""
     page_region: str = "main"
     a11y: dict[str, Any] = field(default_factory=dict)
+    summary_fr: str | None = None
+    guidance: dict[str, list[str]] = field(default_factory=dict)  # when_to_use(_fr), when_not_to_use(_fr)
+    keyboard: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # {"en": [{keys, action}], "fr": [...]}
+
+    def summary_in(self, lang: str) -> str:
+        """The summary in ``lang`` when the spec gives it (``summary_fr``), else the English one."""
+        return self.summary_fr if lang == "fr" and self.summary_fr else self.summary
+
+    def guidance_in(self, key: str, lang: str) -> list[str]:
+        """``when_to_use``/``when_not_to_use`` in ``lang`` (the English list when no French one is given)."""
+        return self.guidance.get(f"{key}_fr" if lang == "fr" else key) or self.guidance.get(key, [])
+
+    def keyboard_in(self, lang: str) -> list[dict[str, str]]:
+        """The keyboard rows ({keys, action}) in ``lang`` (English when no French is given)."""
+        return self.keyboard.get(lang) or self.keyboard.get("en", [])
+
+    @property
+    def manual_rows(self) -> list[dict[str, Any]]:
+        """The a11y.manual entries that name success criteria (the conformance table's manual rows)."""
+        return [row for row in self.a11y.get("manual") or [] if isinstance(row, dict)]
 
     @property
     def params(self) -> dict[str, ParamSchema]:
@@ -305,6 +428,116 @@ def _french_version(path: Path, here: str, ex: dict, ex_lang: str, signature: Si
     return params_fr, content_fr
 
 
+@functools.cache
+def _syntax() -> Any:
+    """A bare environment that parses example sources (syntax only: nothing is rendered with it)."""
+    import jinja2
+
+    return jinja2.Environment(extensions=["jinja2.ext.i18n"])
+
+
+def _check_code(path: Path, here: str, ex: dict) -> None:
+    """Every Jinja source of an example parses: ``!jinja`` values as expressions, content/after as templates."""
+
+    def walk(value: Any, where: str) -> None:
+        if isinstance(value, JinjaCode):
+            try:
+                _syntax().compile_expression(value)
+            except Exception as err:  # noqa: BLE001 - any syntax error becomes the spec's error
+                raise _fail(path, where, f"!jinja {value!r} is not a Jinja expression ({err})") from None
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{where}[{index}]")
+
+    for key in ("params", "params_fr"):
+        walk(ex.get(key), f"{here}.{key}")
+    for key in ("content", "content_fr", "after", "after_fr"):
+        source = ex.get(key)
+        if isinstance(source, JinjaCode):
+            raise _fail(path, f"{here}.{key}", "is a template already: write its Jinja without the !jinja tag")
+        if isinstance(source, str) and _JINJA_TAG.search(source):
+            try:
+                _syntax().parse(source)
+            except Exception as err:  # noqa: BLE001
+                raise _fail(path, f"{here}.{key}", f"is not a valid Jinja template ({err})") from None
+
+
+def _sentence_lists(path: Path, raw: dict) -> dict[str, list[str]]:
+    """``when_to_use``/``when_not_to_use`` and their ``_fr``: lists of sentences, the French as long as the English."""
+    found: dict[str, list[str]] = {}
+    for key in GUIDANCE_KEYS:
+        for name in (key, f"{key}_fr"):
+            value = raw.get(name)
+            if value is None:
+                continue
+            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+                raise _fail(path, name, f"got {describe(value)}; allowed: a non-empty list of sentences")
+            found[name] = [v.strip() for v in value]
+        if f"{key}_fr" in found and len(found.get(key, [])) != len(found[f"{key}_fr"]):
+            raise _fail(path, f"{key}_fr", f"has {len(found[f'{key}_fr'])} sentences; allowed: one per sentence of "
+                                           f"'{key}' ({len(found.get(key, []))})")
+    return found
+
+
+def _keyboard(path: Path, raw: dict) -> dict[str, list[dict[str, str]]]:
+    """``keyboard``/``keyboard_fr``: lists of {keys, action}, the French one row for each English row."""
+    found: dict[str, list[dict[str, str]]] = {}
+    for lang, name in (("en", "keyboard"), ("fr", "keyboard_fr")):
+        rows = raw.get(name)
+        if rows is None:
+            continue
+        if not isinstance(rows, list) or not rows:
+            raise _fail(path, name, f"got {describe(rows)}; allowed: a non-empty list of {{keys, action}}")
+        for index, row in enumerate(rows):
+            if not (isinstance(row, dict) and set(row) == {"keys", "action"}
+                    and all(isinstance(v, str) and v.strip() for v in row.values())):
+                raise _fail(path, f"{name}[{index}]", f"got {describe(row)}; allowed: a mapping with exactly 'keys' "
+                                                      "and 'action' texts")
+        found[lang] = rows
+    if "fr" in found and len(found["fr"]) != len(found.get("en", [])):
+        raise _fail(path, "keyboard_fr", f"has {len(found['fr'])} rows; allowed: one per row of 'keyboard' "
+                                         f"({len(found.get('en', []))})")
+    return found
+
+
+def _check_manual(path: Path, manual: Any) -> None:
+    """``a11y.manual``: a list of sentences, or of {sc: [criteria], check, check_fr, when} conformance rows."""
+    if manual is None:
+        return
+    if not isinstance(manual, list):
+        raise _fail(path, "a11y.manual", f"got {describe(manual)}; allowed: a list")
+    from wetkit.conformance import CRITERIA, MANUAL_WHEN
+
+    for index, row in enumerate(manual):
+        here = f"a11y.manual[{index}]"
+        if isinstance(row, str) and row.strip():
+            continue
+        if not isinstance(row, dict):
+            raise _fail(path, here, f"got {describe(row)}; allowed: a sentence or a mapping {{sc, check, when}}")
+        unknown = set(row) - _MANUAL_KEYS
+        if unknown:
+            raise _fail(path, f"{here}.{sorted(unknown, key=str)[0]}",
+                        f"unknown key; allowed: {', '.join(sorted(_MANUAL_KEYS))}")
+        criteria = row.get("sc")
+        if not isinstance(criteria, list) or not criteria or not all(
+                isinstance(sc, str) and _SC.match(sc) for sc in criteria):
+            raise _fail(path, f"{here}.sc", f"got {describe(criteria)}; allowed: a list of WCAG success criteria "
+                                            "as quoted strings, such as ['1.3.1', '4.1.2']")
+        for sc in criteria:
+            if sc not in CRITERIA:
+                raise _fail(path, f"{here}.sc", f"got {sc!r}; allowed: a WCAG 2.2 level A or AA success criterion")
+        for key in ("check", "check_fr"):
+            if key in row and not (isinstance(row[key], str) and row[key].strip()):
+                raise _fail(path, f"{here}.{key}", f"got {describe(row[key])}; allowed: what a person checks, and how")
+        if "check" not in row:
+            raise _fail(path, f"{here}.check", "is required: what a person checks, and how")
+        if row.get("when") not in MANUAL_WHEN:
+            raise _fail(path, f"{here}.when", f"got {row.get('when')!r}; allowed: {', '.join(MANUAL_WHEN)}")
+
+
 def load_spec(folder: Path) -> ComponentSpec:
     """Load and check ``<folder>/<name>.yaml``; raise SpecError naming the file and field at fault."""
     name = folder.name
@@ -356,6 +589,12 @@ def load_spec(folder: Path) -> ComponentSpec:
     a11y = raw.get("a11y") or {}
     if not isinstance(a11y, dict):
         raise _fail(path, "a11y", "must be a mapping")
+    _check_manual(path, a11y.get("manual"))
+    summary_fr = raw.get("summary_fr")
+    if summary_fr is not None and (not isinstance(summary_fr, str) or not summary_fr.strip()):
+        raise _fail(path, "summary_fr", f"got {describe(summary_fr)}; allowed: the summary's French sentence")
+    guidance = _sentence_lists(path, raw)
+    keyboard = _keyboard(path, raw)
     for index, entry in enumerate(a11y.get("allow") or []):
         if not (isinstance(entry, dict) and entry.get("rule") and str(entry.get("reason", "")).strip()):
             raise _fail(path, f"a11y.allow[{index}]", "each allow-list entry needs a 'rule' and a written 'reason'")
@@ -388,11 +627,12 @@ def load_spec(folder: Path) -> ComponentSpec:
         if ex_lang not in EXAMPLE_LANGS:
             raise _fail(path, f"{here}.lang", f"got {ex_lang!r}; allowed: {', '.join(EXAMPLE_LANGS)}")
         params_fr, content_fr = _french_version(path, here, ex, ex_lang, signature)
+        _check_code(path, here, ex)
         examples[ex_name] = Example(
             name=ex_name,
             description=str(ex.get("description", "")),
-            params=ex_params,
-            content=ex.get("content"),
+            spec_params=ex_params,
+            content_source=ex.get("content"),
             lang=ex_lang,
             after=ex.get("after"),
             before=ex.get("before"),
@@ -411,6 +651,9 @@ def load_spec(folder: Path) -> ComponentSpec:
         content_doc=(content or {}).get("doc", ""),
         page_region=page_region,
         a11y=a11y,
+        summary_fr=summary_fr.strip() if summary_fr else None,
+        guidance=guidance,
+        keyboard=keyboard,
     )
 
 
@@ -453,8 +696,20 @@ class Registry:
                     continue
                 found[folder.name] = load_spec(folder)
         self.components: dict[str, ComponentSpec] = dict(sorted(found.items()))
+        self._environments: dict[str, Any] = {}
+        for spec in self.components.values():
+            for example in spec.examples.values():
+                example.registry = self
         for override in self.overrides:
             warnings.warn(override.message(), ComponentOverride, stacklevel=2)
+
+    def environment(self, lang: str) -> Any:
+        """A ``lang`` Jinja environment serving these components (made once): renders examples' nested calls."""
+        if lang not in self._environments:
+            from wetkit.jinja import environment
+
+            self._environments[lang] = environment(lang=lang, registry=self)
+        return self._environments[lang]
 
     def __getitem__(self, name: str) -> ComponentSpec:
         return self.components[name]
@@ -545,5 +800,5 @@ def load_registry(components: Iterable[str | Path] | str | Path | None = (), *,
     return Registry(*folders, paths.COMPONENTS_DIR)
 
 
-__all__ = ["EXAMPLE_LANGS", "ComponentOverride", "ComponentSpec", "Example", "Override", "Registry", "get_registry",
-           "load_registry", "load_spec", "team_folders"]
+__all__ = ["EXAMPLE_LANGS", "ComponentOverride", "ComponentSpec", "Example", "JinjaCode", "Override", "Registry",
+           "get_registry", "load_registry", "load_spec", "team_folders"]

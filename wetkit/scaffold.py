@@ -25,6 +25,11 @@ _SPEC = """\
 # `wetkit check --components-dir DIR` audits (docs/extending.md). Replace every TODO: in wetkit's own
 # components/ folder, the placeholder check (wetkit/placeholders.py) fails the tests until none is left.
 summary: TODO one sentence - what {title} is for.
+summary_fr: "TODO la même phrase, en français."
+when_to_use: ["TODO the needs it serves, one sentence each."]
+when_to_use_fr: ["TODO chaque phrase, en français."]
+when_not_to_use: ["TODO needs another component serves better, and which."]
+when_not_to_use_fr: ["TODO chaque phrase, en français."]
 positional: [text]
 params:
   text: {{type: text, required: true, doc: TODO what the text is.}}
@@ -34,7 +39,9 @@ examples:
     params: {{text: TODO example text}}
 a11y:
   automated: [TODO what the suite proves for {name}]
-  manual: [TODO what a person must test with a screen reader and at 400% zoom]
+  manual:
+    - {{sc: ["1.3.1"], when: release, check: "TODO what a person checks, with which tool",
+       check_fr: "TODO la même vérification, en français"}}
 """
 _MACRO = """\
 {{#- {title}: parameters in {name}.yaml; classes and attrs are added to every component. -#}}

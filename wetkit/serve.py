@@ -22,7 +22,8 @@ import threading
 import urllib.parse
 from pathlib import Path
 
-CSP = "default-src 'self'; img-src 'self' data:; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+# frame-ancestors 'self': the component pages show each example page in an <iframe>; other sites still cannot frame.
+CSP = "default-src 'self'; img-src 'self' data:; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 MAX_PATH = 2048  # characters of the request path (before decoding), query string excluded
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\\]")

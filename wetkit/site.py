@@ -14,8 +14,10 @@ Output (``_site/`` by default)::
                                                    guides (looked up in the browser by js/docs-search.js); every
                                                    page's header has a search box that leads there
     static/wetkit/docs-search.js                   the search page's script (not part of the component bundle)
+    <lang>/accessibility/index.html                the conformance summary of every component (see CONFORMANCE)
     static/wetkit/wetkit.min.css, wetkit.min.js    the site's theme and the JS bundle (shared by both languages)
     static/wetkit/themes/<theme>.min.css           each other theme's stylesheet
+    static/wetkit/site.js                          the docs pages' own script (copy buttons), not part of the bundle
     manifest.json                                  every page (with its lang and counterpart), every file's SHA-256
 
 Every page but the chooser exists in each language, rendered with that language's environment
@@ -69,14 +71,15 @@ import jinja2
 import rjsmin
 from markupsafe import Markup
 
-from wetkit import __version__, paths
+from wetkit import __version__, conformance, paths
 from wetkit.errors import WetkitError
 from wetkit.guides import guide_words, load_guides, render_guide
 from wetkit.jinja import environment, setup, translations
-from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, Registry
+from wetkit.registry import EXAMPLE_LANGS, ComponentSpec, Example, JinjaCode, Registry
 from wetkit.sass import available_themes, load_theme
 
 SITE_TEMPLATES = paths.PACKAGE_DIR / "site_templates"
+CONFORMANCE = "accessibility/"  # the conformance summary's folder in each language
 SITE_NAME = "wetkit"
 STATIC = "static/wetkit"
 #: The languages the site is built in, each under its own folder; the first is the chooser page's language.
@@ -110,10 +113,21 @@ class Page:
         return self.path + "index.html" if self.path.endswith("/") or not self.path else self.path
 
 
-def to_jinja(value: Any) -> str:
-    """A Jinja literal for ``value`` (for the code samples shown under each example)."""
+def to_jinja(value: Any, html_blocks: dict[str, str] | None = None, slot: str = "html") -> str:
+    """A Jinja literal for ``value``, written as a team writes it (for the code shown with each example).
+
+    A nested call (JinjaCode) is shown as written. HTML (Markup) cannot be a literal without ``|safe``, so it becomes
+    a ``{% set %}`` block, which yields Markup under autoescape: it is added to ``html_blocks`` ({name: HTML}, named
+    after ``slot``, the parameter or field holding it) and the literal is that name. Without ``html_blocks``,
+    Markup is refused (ValueError): a shown snippet never pipes HTML through ``|safe``."""
+    if isinstance(value, JinjaCode):
+        return str(value)
     if isinstance(value, Markup):
-        return f"{json.dumps(str(value), ensure_ascii=False)}|safe"
+        if html_blocks is None:
+            raise ValueError(f"cannot write HTML {str(value)[:40]!r} as a Jinja literal without |safe")
+        name = f"{slot}_{len(html_blocks) + 1}"
+        html_blocks[name] = str(value)
+        return name
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -121,42 +135,54 @@ def to_jinja(value: Any) -> str:
     if isinstance(value, (_dt.date,)):
         return json.dumps(value.isoformat())
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{to_jinja(k)}: {to_jinja(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{to_jinja(k)}: {to_jinja(v, html_blocks, str(k))}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(to_jinja(v) for v in value) + "]"
+        items = [to_jinja(v, html_blocks, slot) for v in value]
+        one_line = "[" + ", ".join(items) + "]"
+        if len(one_line) <= _LINE:
+            return one_line
+        return "[\n" + "".join(f"        {item},\n" for item in items) + "    ]"  # one item a line, in the call
     if value is None:
         return "none"
     return repr(value)
 
 
+_LINE = 60  # a call or list longer than this is written one argument (or item) a line
+
+
 def example_code(spec: ComponentSpec, example: Example, lang: str = "en") -> str:
-    """The template code a team would write to get this example, on a ``lang`` page."""
-    parts = [f"{key}={to_jinja(value)}" for key, value in example.params_for(lang).items()]
+    """The template code a team would write to get this example, on a ``lang`` page: the spec's values as written
+    (nested calls included), HTML values as ``{% set %}`` blocks before the call, content as the call's body."""
+    html_blocks: dict[str, str] = {}
+    parts = [f"{key}={to_jinja(value, html_blocks, key)}" for key, value in example.spec_params_for(lang).items()]
     args = ", ".join(parts)
-    if len(args) > 60:  # one argument a line, as a person would write a long call
+    if len(args) > _LINE or "\n" in args:  # one argument a line, as a person would write a long call
         args = "\n    " + ",\n    ".join(parts) + ",\n"
-    content = example.content_for(lang)
+    preamble = "".join(f"{{% set {name} %}}{html}{{% endset %}}\n" for name, html in html_blocks.items())
+    content = example.content_source_for(lang)
     if content is not None:
-        return f"{{% call wet.{spec.name}({args}) %}}\n  {content.strip()}\n{{% endcall %}}"
-    return f"{{{{ wet.{spec.name}({args}) }}}}"
+        body = "".join(f"  {line}\n" for line in content.strip().splitlines())
+        return f"{preamble}{{% call wet.{spec.name}({args}) %}}\n{body}{{% endcall %}}"
+    return f"{preamble}{{{{ wet.{spec.name}({args}) }}}}"
+
+
+def call_html(env: jinja2.Environment, spec: ComponentSpec, example: Example, lang: str = "en") -> Markup:
+    """The HTML of the example's call alone (what ``example_code`` gives), without its demo-only ``after`` markup."""
+    component = getattr(env.globals["wet"], spec.name)
+    params = example.params_for(lang, env)
+    content = example.content_for(lang, env)
+    return component(caller=lambda: content, **params) if content is not None else component(**params)
 
 
 def render_example(env: jinja2.Environment, spec: ComponentSpec, example: Example, lang: str = "en") -> Markup:
-    """Render one example exactly as a team's template would call it, with its ``lang`` text (``params_for``), between
-    its demo-only ``before`` and ``after`` markup."""
-    component = getattr(env.globals["wet"], spec.name)
-    params = example.params_for(lang)
-    content = example.content_for(lang)
-    if content is not None:
-        content = Markup(content) if not isinstance(content, Markup) else content
-        html = component(caller=lambda: content, **params)
-    else:
-        html = component(**params)
-    before, after = example.before_for(lang), example.after_for(lang)
+    """Render one example exactly as a team's template would call it, with its ``lang`` text (``params_for``),
+    between its demo-only ``before`` and ``after`` markup; nested calls and content are rendered in ``env``."""
+    html = call_html(env, spec, example, lang)
+    before, after = example.before_for(lang, env), example.after_for(lang, env)
     if before is not None:
-        html = Markup(before) + Markup("\n") + html
+        html = before + Markup("\n") + html
     if after is not None:
-        html += Markup("\n") + Markup(after)
+        html += Markup("\n") + after
     return html
 
 
@@ -195,6 +221,7 @@ class SiteBuilder:
         self.catalogues = catalogues
         self.envs = {lang: self._environment(lang) for lang in {*self.languages, *EXAMPLE_LANGS}}
         self._gettext = {lang: translations(lang, catalogues).gettext for lang in self.envs}
+        self._tables: dict[str, list[conformance.Row]] = {}
 
     @property
     def env(self) -> jinja2.Environment:
@@ -205,7 +232,8 @@ class SiteBuilder:
         env = environment(lang=lang, registry=self.registry, themes=self.setup.theme_dirs,
                           loader=jinja2.FileSystemLoader(str(SITE_TEMPLATES)), undefined=jinja2.StrictUndefined,
                           catalogues=self.catalogues)
-        env.globals.update(example_code=example_code, site_name=SITE_NAME, version=__version__)
+        env.globals.update(example_code=example_code, site_name=SITE_NAME, version=__version__,
+                           conformance_path=CONFORMANCE, conformance_counts=conformance.counts)
         return env
 
     def _other(self, lang: str) -> str:
@@ -250,6 +278,8 @@ class SiteBuilder:
             _ = self._gettext[lang]
             other = self._other(lang)
             pages.append(Page(path=f"{lang}/", title=_("Components"), lang=lang, counterpart=f"{other}/", theme=theme))
+            pages.append(Page(path=f"{lang}/{CONFORMANCE}", title=_("Accessibility conformance"), lang=lang,
+                              counterpart=f"{other}/{CONFORMANCE}", theme=theme))
             for spec in self.registry:
                 folder = f"components/{spec.name}/"
                 pages.append(Page(path=f"{lang}/{folder}", title=spec.title, lang=lang, component=spec.name,
@@ -270,6 +300,11 @@ class SiteBuilder:
                 for variant in self.variants for page in pages if page.example is not None and page.lang == THEMED_LANG
             ]
         return pages
+
+    @staticmethod
+    def shown_lang(example: Example, lang: str) -> str:
+        """The language ``example`` is rendered in on a ``lang`` page (see ``demo``)."""
+        return lang if example.has_version(lang) or example.lang == "en" else example.lang
 
     @staticmethod
     def _themed_path(page: Page, theme: str) -> str:
@@ -329,7 +364,7 @@ class SiteBuilder:
         """One example as shown on a ``lang`` page: in ``lang`` when the spec gives it in ``lang`` (or gives no
         other version: see ``Example.params_for``), else in its own language, with that language's built-in strings,
         inside ``<div lang>``."""
-        shown = lang if example.has_version(lang) or example.lang == "en" else example.lang
+        shown = self.shown_lang(example, lang)
         html = render_example(self.envs[shown], spec, example, shown)
         if shown != lang:
             html = Markup('<div lang="{}">{}</div>').format(shown, html)
@@ -350,6 +385,13 @@ class SiteBuilder:
             return self.render_guide(page)
         if page.path == f"{page.lang}/{SEARCH}":
             return self.render_search(page)
+        if page.path == f"{page.lang}/{CONFORMANCE}":
+            return env.get_template("conformance.html").render(
+                **self._context(page, 2), components=[(spec, self.conformance(spec)) for spec in self.registry],
+                totals=conformance.counts(row for spec in self.registry for row in self.conformance(spec)),
+                axe_version=conformance.axe_version(), breadcrumbs=[{"text": _("Components"), "href": "../"}],
+                date_modified=None,
+            )
         if page.component is None:
             return env.get_template("index.html").render(
                 **self._context(page, 1), components=list(self.registry), breadcrumbs=None, date_modified=None,
@@ -359,7 +401,8 @@ class SiteBuilder:
         if page.example is None:
             return env.get_template("component.html").render(
                 **self._context(page, 3), spec=spec, breadcrumbs=[{"text": _("Components"), "href": "../../"}],
-                date_modified=_source_date(spec.folder),
+                date_modified=_source_date(spec.folder), shown=self.shown_examples(spec, page.lang),
+                conformance=self.conformance(spec), axe_version=conformance.axe_version(),
             )
         example = spec.examples[page.example]
         home = "../" * (page.depth - 1)  # this language's index
@@ -371,6 +414,24 @@ class SiteBuilder:
             demo=self.demo(spec, example, page.lang), breadcrumbs=crumbs, date_modified=_source_date(spec.folder),
             component_href=component_href, theme_links=self.theme_switcher(page),
         )
+
+    def shown_examples(self, spec: ComponentSpec, lang: str) -> list[dict[str, Any]]:
+        """What a component page shows of each example on a ``lang`` page: the example, the language it is shown
+        in, its code as written and the HTML that code renders."""
+        shown = []
+        for example in spec.examples.values():
+            shown_lang = self.shown_lang(example, lang)
+            shown.append({"example": example, "lang": shown_lang, "code": example_code(spec, example, lang),
+                          "html": str(call_html(self.envs[shown_lang], spec, example, shown_lang)).strip()})
+        return shown
+
+    def conformance(self, spec: ComponentSpec) -> list[conformance.Row]:
+        """The component's conformance rows, from its examples' English HTML and its spec (see wetkit.conformance)."""
+        if spec.name not in self._tables:
+            env = self.envs[EXAMPLE_LANGS[0]]
+            rendered = [str(call_html(env, spec, example, example.lang)) for example in spec.examples.values()]
+            self._tables[spec.name] = conformance.table(rendered, spec.manual_rows)
+        return self._tables[spec.name]
 
     def pages(self) -> dict[Page, str]:
         """Every page and its HTML, in a stable order."""
@@ -392,6 +453,7 @@ class SiteBuilder:
         for lang in self.languages:
             index = json.dumps(self.search_index(lang), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
             files[f"{lang}/search-index.json"] = index.encode("utf-8")
+        files[f"{STATIC}/site.js"] = (paths.PACKAGE_DIR / "static" / "site.js").read_bytes()
         manifest = {
             "generator": f"wetkit {__version__}",
             "theme": self.theme_name,

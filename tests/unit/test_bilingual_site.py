@@ -129,5 +129,7 @@ def test_spec_text_in_english_is_marked_on_french_pages(built_site):
     french = (built_site / "fr/components/button/index.html").read_text(encoding="utf-8")
     english = (built_site / "en/components/button/index.html").read_text(encoding="utf-8")
     summary = escape(spec.summary)
-    assert f'<p class="wet-lead" lang="en">{summary}</p>' in french
+    assert f'<p class="wet-lead">{escape(spec.summary_fr)}</p>' in french  # given in French: not marked
     assert f'<p class="wet-lead">{summary}</p>' in english
+    doc = escape(spec.params["text"].doc)  # parameter docs exist in English only: marked as such
+    assert f' lang="en">{doc}' in french and f' lang="en">{doc}' not in english

@@ -30,6 +30,7 @@ def test_every_example_has_a_page_in_the_manifest(built_site):
             for example in spec.examples:
                 assert (lang, spec.name, example) in pages
                 assert (built_site / lang / "components" / spec.name / example / "index.html").is_file()
+        assert (built_site / lang / "accessibility" / "index.html").is_file()  # the conformance summary
     assert all(p["lang"] in LANGUAGES for p in manifest["pages"])
     examples = sum(len(s.examples) for s in get_registry())
     variants = len(available_themes()) - 1  # each English example page again in every theme but the site's
@@ -37,7 +38,8 @@ def test_every_example_has_a_page_in_the_manifest(built_site):
     assert {(p["lang"], p["guide"]) for p in guides} == {(lang, g.slug) for lang in LANGUAGES for g in load_guides()}
     searches = [p for p in manifest["pages"] if p["path"] == f"{p['lang']}/search/"]
     assert len(searches) == len(LANGUAGES)
-    assert len(manifest["pages"]) == (1 + len(LANGUAGES) * (1 + sum(1 + len(s.examples) for s in get_registry()))
+    # the chooser, then per language: the index, the conformance summary, and each component with its examples
+    assert len(manifest["pages"]) == (1 + len(LANGUAGES) * (2 + sum(1 + len(s.examples) for s in get_registry()))
                                       + variants * examples + len(guides) + len(searches))
     assert (built_site / "static/wetkit/wetkit.min.css").stat().st_size > 0
     assert (built_site / "static/wetkit/wetkit.min.js").stat().st_size > 0
