@@ -36,3 +36,19 @@ def test_copy_button_copies_or_selects_the_code(driver, site_url, lang, said):
     if status.text.startswith(said[1]):  # refused: the code is selected instead
         assert driver.execute_script("return window.getSelection().toString()").strip() == code.strip()
     assert not check_console(driver)
+
+
+def test_previews_show_their_example_and_leave_the_page_where_it_opened(driver, site_url):
+    """Each preview frame brings its example to its own top (site.js on the example page scrolls the frame's window);
+    the component page itself stays at its top, as a #fragment in a frame's URL would not leave it."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(f"{site_url}en/components/button/")
+    frames = "return Array.from(document.querySelectorAll('iframe.wet-site-frame'))"
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        frames + ".every(function (f) { var doc = f.contentDocument; return doc && doc.readyState === 'complete' && "
+        "doc.getElementById('wet-example') && f.contentWindow.scrollY > 0; })"))
+    assert driver.execute_script("return window.scrollY") == 0
+    tops = driver.execute_script(frames + ".map(function (f) { "
+                                 "return f.contentDocument.getElementById('wet-example').getBoundingClientRect().top; })")
+    assert tops and all(abs(top) <= 1 for top in tops), tops

@@ -154,7 +154,7 @@ def test_component_page_shows_each_example_live_with_its_code_and_html(lang):
     spec = REGISTRY["radios"]
     page = _page(f"{lang}/components/radios/")
     for example in spec.examples.values():
-        assert re.search(rf'<iframe class="wet-site-frame" src="{example.name}/#wet-example" title="[^"]+" inert>',
+        assert re.search(rf'<iframe class="wet-site-frame" src="{example.name}/" title="[^"]+" inert>',
                          page)
         assert f'<a href="{example.name}/">' in page
     codes = [html.unescape(code) for code in re.findall(r'<pre class="wet-code"><code>(.*?)</code></pre>', page, re.S)]

@@ -1,4 +1,5 @@
-/* Docs site only (not in the component bundle): "Copy" buttons for the code blocks of the component pages.
+/* Docs site only (not in the component bundle): "Copy" buttons for the code blocks of the component pages, and an
+   example page shown in a component page's preview frame scrolled to its example.
    Markup: an element with data-wetkit-module="copy" holding a <code>, a hidden <button data-copy> and an empty
    role="status" element; the words come from data-text-copied and data-text-select (in the page's language).
    Without JavaScript the button stays hidden and the code can be selected as usual. When the clipboard is not
@@ -32,4 +33,13 @@
       window.navigator.clipboard.writeText(text).then(copied, refused);
     });
   });
+
+  // An example page inside the component page's preview frame: bring #wet-example to the top of the frame. Only the
+  // frame's own window scrolls; a #fragment in the frame's URL would scroll the component page around it as well.
+  if (window.self !== window.top) {
+    document.addEventListener("DOMContentLoaded", function () {
+      var example = document.getElementById("wet-example");
+      if (example) window.scrollTo(0, example.getBoundingClientRect().top + window.scrollY);
+    });
+  }
 })(document, window, window.wetkit);
