@@ -22,14 +22,14 @@ _THEME_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 
 _SPEC = """\
 # {title}: the spec. Parameters are checked on every call; every example becomes a demo page that
-# `wetkit check --components-dir DIR` audits (docs/extending.md). Replace every TODO: in wetkit's own
-# components/ folder, the placeholder check (wetkit/placeholders.py) fails the tests until none is left.
+# `wetkit check --components-dir DIR` audits (docs/extending.md). In wetkit's own components/ folder the
+# placeholder check (wetkit/placeholders.py) fails the tests until every line marked for you is filled in.
 summary: TODO one sentence - what {title} is for.
-summary_fr: "TODO la même phrase, en français."
-when_to_use: ["TODO the needs it serves, one sentence each."]
-when_to_use_fr: ["TODO chaque phrase, en français."]
-when_not_to_use: ["TODO needs another component serves better, and which."]
-when_not_to_use_fr: ["TODO chaque phrase, en français."]
+summary_fr: TODO la même phrase en français.
+when_to_use: [TODO the needs it serves - one sentence each.]
+when_to_use_fr: [TODO chaque phrase en français.]
+when_not_to_use: [TODO needs another component serves better - and which.]
+when_not_to_use_fr: [TODO chaque phrase en français.]
 positional: [text]
 params:
   text: {{type: text, required: true, doc: TODO what the text is.}}
@@ -40,8 +40,8 @@ examples:
 a11y:
   automated: [TODO what the suite proves for {name}]
   manual:
-    - {{sc: ["1.3.1"], when: release, check: "TODO what a person checks, with which tool",
-       check_fr: "TODO la même vérification, en français"}}
+    - {{sc: ["1.3.1"], when: release, check: TODO what a person checks and with which tool,
+       check_fr: TODO la même vérification en français}}
 """
 _MACRO = """\
 {{#- {title}: parameters in {name}.yaml; classes and attrs are added to every component. -#}}

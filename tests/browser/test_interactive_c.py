@@ -190,7 +190,7 @@ def test_session_timeout_warns_announces_sparingly_and_continues(driver, base, a
     _open(driver, base, "session_timeout", "default")
     notice = driver.find_element(By.CSS_SELECTOR, ".wet-session-timeout__notice")
     assert notice.text == "For your security, you will be signed out after 20 minutes without activity."
-    # Not "main a[href='../']": the Sign out link in the (closed, unfocusable) warning matches that first.
+    # Not "main a[href='../']": pick the back link by its text.
     back = driver.find_element(By.LINK_TEXT, "All session timeout examples and parameters")
     driver.execute_script("arguments[0].focus();", back)
     assert _focused(driver)["text"] == "All session timeout examples and parameters"
@@ -260,14 +260,15 @@ def test_session_timeout_signs_out_when_time_runs_out(driver, base, clock):
     from selenium.webdriver.common.by import By
 
     _open(driver, base, "session_timeout", "short")
+    # the demo signs out to its own page (a fresh session): a link that lands in every theme variant too
     assert driver.find_element(By.CSS_SELECTOR, ".wet-session-timeout__signout").get_attribute("href").endswith(
-        "/en/components/session_timeout/")
+        "/en/components/session_timeout/short/")
     clock(25)
     _wait(driver, lambda d: _dialog(d)["open"])
     message = driver.find_element(By.ID, "session-timeout-message").text
     assert re.match(r"You will be signed out in 1\d seconds", message), message
     clock(41)
-    _wait(driver, lambda d: d.current_url.endswith("/en/components/session_timeout/"))
+    _wait(driver, lambda d: d.current_url.endswith("/en/components/session_timeout/short/") and not _dialog(d)["open"])
 
 
 def test_session_timeout_own_words_and_singular_forms(driver, base, clock):

@@ -61,7 +61,7 @@ def test_scaffold_fails_until_its_placeholders_are_replaced(tmp_path):
     spec = folder / "notice.yaml"
     lines = spec.read_text(encoding="utf-8").splitlines()
     todo_lines = [n for n, line in enumerate(lines, start=1) if "TODO" in line]
-    assert len(todo_lines) >= 5  # summary, doc, example description and text, both a11y lists
+    assert len(todo_lines) >= 5  # summary, guidance, doc, example description and text, both a11y lists
 
     found = find_placeholders(folder)
     assert [(p.file, p.line, p.marker) for p in found] == [(spec, n, "TODO") for n in todo_lines]
@@ -82,6 +82,13 @@ def test_scaffold_fails_until_its_placeholders_are_replaced(tmp_path):
         "params": "Offices close at noon on Friday.",
         "automated": "The notice is read as text in the main region.",
         "manual": "A screen reader reads the notice where it stands in the page.",
+        "summary_fr": "Informe la personne d'un changement au service.",
+        "when_to_use": "A change the user must know before going on.",
+        "when_to_use_fr": "Un changement à connaître avant de continuer.",
+        "when_not_to_use": "An error in a form - use the error summary.",
+        "when_not_to_use_fr": "Une erreur dans un formulaire - utilisez le sommaire des erreurs.",
+        "check": "A screen reader reads the notice where it stands in the page",
+        "check_fr": "Un lecteur d'écran lit l'avis là où il se trouve dans la page",
     }
     for number in todo_lines:
         key = re.search(r"(\w+):[^:]*TODO", lines[number - 1]).group(1)
@@ -99,6 +106,6 @@ def test_scaffold_fails_until_its_placeholders_are_replaced(tmp_path):
 def test_emptied_a11y_list_fails(tmp_path):
     folder = _scaffold(tmp_path) / "notice"
     spec = folder / "notice.yaml"
-    text = re.sub(r"manual: \[.*\]", "manual: []", spec.read_text(encoding="utf-8"))
+    text = re.sub(r"manual:\n(?: {4,}.*\n)+", "manual: []\n", spec.read_text(encoding="utf-8"))
     spec.write_text(text, encoding="utf-8")
     assert "empty a11y.manual list" in [p.marker for p in find_placeholders(folder)]

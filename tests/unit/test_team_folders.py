@@ -237,10 +237,12 @@ def test_flask_init_app_takes_the_team_s_folders(team):
 
 def test_the_site_marks_the_team_s_pages(tmp_path, team):
     pages = build_site(tmp_path / "site", "brand", components=[team / "components"], themes=[team / "themes"])
-    team_pages = {p.path for p in pages if p.team}
+    team_pages = {p.path for p in pages if p.team and p.theme == "brand"}
     assert team_pages == {f"{lang}/components/notice/{rest}" for lang in ("en", "fr") for rest in ("", "calm/")}
+    variants = {p.path for p in pages if p.team and p.theme != "brand"}  # its example again in every other theme
+    assert variants == {f"en/themes/{theme}/components/notice/calm/" for theme in ("base", "canada", "high-contrast")}
     manifest = json.loads((tmp_path / "site/manifest.json").read_text(encoding="utf-8"))
-    assert {p["path"] for p in manifest["pages"] if p["team"]} == team_pages
+    assert {p["path"] for p in manifest["pages"] if p["team"]} == team_pages | variants
     example = (tmp_path / "site/en/components/notice/calm/index.html").read_text(encoding="utf-8")
     assert "Your team's component:" in example and "Offices close at noon on Friday." in example
     button = (tmp_path / "site/en/components/button/index.html").read_text(encoding="utf-8")

@@ -27,8 +27,9 @@ class TeamSite:
     def __init__(self, setup, theme: str = "base", out: str | Path | None = None, all_examples: bool = False):
         self._temporary = tempfile.TemporaryDirectory(prefix="wetkit-check-") if out is None else None
         self.folder = Path(self._temporary.name if self._temporary else out).resolve()
+        # One theme, the team's: no variant pages in the other themes (each would be one more page to audit).
         built = build_site(self.folder, theme=theme, registry=setup.registry, themes=setup.theme_dirs,
-                           clean=self._temporary is not None)
+                           clean=self._temporary is not None, variants=())
         team = set(setup.registry.team_names())
         self.pages: list[Page] = [page for page in built if page.example is not None
                                   and (all_examples or not team or page.component in team)]
