@@ -631,3 +631,26 @@ def test_a_load_failure_kept_in_an_old_baseline_is_not_marked_skipped(tmp_path):
     data = reports.to_junit(report).decode()
     assert '<testcase classname="/down" name="load">\n      <system-out>known (in the baseline): ' in data
     assert data.count("<skipped ") == len(reports.CHECKS) - 1
+
+
+def test_html_report_shows_the_screenshot_of_whichever_width_has_one():
+    narrow = Problem("axe", "image-alt", "img.logo", "at 320", "https://h/image-alt", 320)
+    result = PageResult("http://s.test/", [ALT, narrow])
+    result.evidence = {ALT: {"html": "<img>", "summary": "wide fix"},
+                       narrow: {"html": "<img>", "summary": "narrow fix", "png": b"narrow"}}
+    html = reports.to_html(Report([result]))
+    assert 'src="data:image/png;base64,bmFycm93" alt="Screenshot of img.logo at 1280px; 320px"' in html
+    assert "<pre>narrow fix</pre>" in html
+
+
+def test_html_report_screenshot_of_a_finding_found_at_no_particular_width():
+    problem = Problem("ids", "duplicate-id", "#x", "twice")
+    html = reports.to_html(Report([PageResult("http://s.test/", [problem], evidence={problem: {"png": b"x"}})]))
+    assert 'alt="Screenshot of #x at -"' in html
+
+
+def test_html_report_in_french_and_with_its_own_styles():
+    html = reports.to_html(small(lang="fr"))
+    assert "<title>wetkit check : 4 obstacle(s) sur 2 page(s)</title>" in html
+    assert "alt=\"Capture d&#39;écran de img.logo à 1280 px\"" in html
+    assert "<style>" + reports._CSS.strip() + "</style>" in html
