@@ -654,3 +654,25 @@ def test_html_report_in_french_and_with_its_own_styles():
     assert "<title>wetkit check : 4 obstacle(s) sur 2 page(s)</title>" in html
     assert "alt=\"Capture d&#39;écran de img.logo à 1280 px\"" in html
     assert "<style>" + reports._CSS.strip() + "</style>" in html
+
+
+def test_among_rules_with_as_many_new_findings_the_one_with_more_known_comes_first(tmp_path):
+    path = tmp_path / "b.json"
+    x, y1, y2 = (Problem("axe", "x", "#1", "m"), Problem("axe", "y", "#1", "m"), Problem("axe", "y", "#2", "m"))
+    Report([PageResult("http://s.test/", [y1, y2])]).apply_baseline(str(path))
+    report = Report([PageResult("http://s.test/", [x, y1, y2, Problem("axe", "y", "#3", "m")])])
+    report.apply_baseline(str(path))
+    assert report.by_rule() == [("axe", "y", 1, 2), ("axe", "x", 1, 0)]
+
+
+def test_results_without_rules_or_evidence_still_report():
+    """A result object of the older shape (url, problems, needs_review only) is reported all the same."""
+    class Result:
+        url = "http://s.test/"
+        problems = [ALT]
+        needs_review = ["region at 320px: #a"]
+
+    report = Report([Result()])
+    assert report.findings[0][0].rule_info == {} and report.findings[0][0].evidence == {}
+    assert [(g.rule, g.help) for g in report.review()] == [("region", "")]
+    assert reports.to_json(report)["pages"][0]["problems"][0]["wcag"] == []
