@@ -676,3 +676,33 @@ def test_results_without_rules_or_evidence_still_report():
     assert report.findings[0][0].rule_info == {} and report.findings[0][0].evidence == {}
     assert [(g.rule, g.help) for g in report.review()] == [("region", "")]
     assert reports.to_json(report)["pages"][0]["problems"][0]["wcag"] == []
+
+
+def test_french_known_findings_in_junit_and_the_fixed_count_in_the_summary(tmp_path):
+    path = tmp_path / "b.json"
+    label = Problem("axe", "label", "input#q", "Form elements must have labels", "", 1280)
+    Report([PageResult("http://s.test/a", [ALT, label]), PageResult("http://s.test/b", [WIDE])]).apply_baseline(
+        str(path))
+    report = Report([PageResult("http://s.test/a", [ALT, label]), PageResult("http://s.test/b", [])], lang="fr")
+    report.apply_baseline(str(path))
+    data = reports.to_junit(report).decode()
+    assert ("<system-out>connu (dans la référence): http://s.test/a à 1280 px: [axe] image-alt: img.logo\n"
+            "      Images must have alternative text (critical): &lt;img&gt;\n      help: https://h/image-alt\n"
+            "connu (dans la référence): http://s.test/a à 1280 px: [axe] label: input#q\n"
+            "      Form elements must have labels</system-out>") in data
+    overview = reports.summary_tables(report)[0]
+    assert _cells(overview)[0][5] == "Corrigés depuis la référence"
+    assert _cells(overview)[1][5] == "1"
+
+
+def test_a_rule_about_several_criteria_lists_them_all_in_the_table():
+    result = PageResult("http://s.test/", [ALT])
+    result.rules = {"image-alt": {"tags": ["wcag2a", "wcag111", "wcag412"]}}
+    _, by_rule = reports.summary_tables(Report([result]))
+    assert _cells(by_rule)[2] == ["WCAG success criterion", "1.1.1, 4.1.2"]
+
+
+def test_each_finding_knows_its_page_url_and_key():
+    report = small()
+    assert [(f.url, f.page) for f in report.all_findings()] == [
+        ("http://s.test/apply?step=2", "/apply?step=2")] * 3 + [("http://s.test/down", "/down")]
