@@ -786,3 +786,13 @@ def test_urls_without_a_host_or_with_only_a_password():
     assert t.normalise_url("http:///a") == "http:///a"
     assert t.normalise_url("http://:pw@a.test/") == "http://:pw@a.test/"
     assert t.origin("http:///a") == ("http", "", 80)
+
+
+def test_a_local_sitemap_index_fetches_its_children_with_the_cookies(monkeypatch, tmp_path):
+    calls = []
+    serve_from(monkeypatch, {"https://a.test/one.xml": urlset("https://a.test/p1")}, calls)
+    local = tmp_path / "sitemap.xml"
+    local.write_bytes(index("https://a.test/one.xml"))
+    cookies = [{"name": "s", "value": "1", "domain": "a.test"}]
+    assert t.resolve_targets([str(local)], cookies=cookies).urls == ["https://a.test/p1"]
+    assert calls == [("https://a.test/one.xml", cookies, t.MAX_SITEMAP_BYTES)]
