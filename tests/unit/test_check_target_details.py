@@ -588,14 +588,24 @@ def test_a_redirect_to_https_is_followed(loopback):
 
 
 def test_a_server_that_never_answers_times_out():
+    """Run in a thread, so a fetch that would wait forever fails this test in seconds instead of hanging it."""
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))
     silent.listen(1)
-    try:
-        with pytest.raises(OSError, match="timed out"):
+    raised = []
+
+    def fetch():
+        try:
             t.fetch(f"http://127.0.0.1:{silent.getsockname()[1]}/", timeout=0.5)
-    finally:
-        silent.close()
+        except OSError as err:
+            raised.append(err)
+
+    worker = threading.Thread(target=fetch, daemon=True)
+    worker.start()
+    worker.join(10)
+    silent.close()
+    assert not worker.is_alive(), "fetch waited past its timeout"
+    assert len(raised) == 1 and "timed out" in str(raised[0])
 
 
 def test_fetch_only_speaks_http():
