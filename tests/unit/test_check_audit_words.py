@@ -148,6 +148,11 @@ def test_the_first_browser_on_the_path_is_used_and_the_debian_driver_as_a_last_r
     assert browser.find_chromium() == ("/usr/bin/chromium", "/usr/local/chromedriver")
 
 
+def test_a_browser_installed_as_chrome_is_found(machine):
+    machine["which"]["chrome"] = "/usr/local/bin/chrome"
+    assert browser.find_chromium() == ("/usr/local/bin/chrome", None)
+
+
 def test_the_environment_names_the_browser_and_driver(machine, monkeypatch):
     machine["which"].update({"chromium": "/usr/bin/chromium", "chromedriver": "/usr/bin/chromedriver"})
     monkeypatch.setenv("WETKIT_CHROMIUM", "/mine/chrome")

@@ -111,3 +111,36 @@ def test_axe_speaks_french_after_the_injection(page):
                ".filter(function (r) { return r.ruleId === id; })[0].help;")
     assert page.execute_script(help_of, "color-contrast") == (
         "Les éléments doivent avoir un contraste de couleurs suffisant")
+
+
+def test_a_runner_without_a_script_uses_the_pinned_axe_core(page):
+    runner = AxeRunner(page)
+    assert runner.script == find_axe_script()
+    runner.inject()
+    assert runner.version.startswith("4.14.")
+
+
+def test_the_axe_script_is_looked_for_from_the_folder_given(tmp_path, monkeypatch):
+    monkeypatch.delenv("WETKIT_AXE_SCRIPT", raising=False)
+    mine = tmp_path / "site" / "node_modules" / "axe-core" / "axe.min.js"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("/* a team's own axe-core */", encoding="utf-8")
+    (tmp_path / "site" / "deeper").mkdir()
+    assert find_axe_script(tmp_path / "site" / "deeper") == mine
+
+
+def test_without_axe_core_the_error_says_how_to_get_it(tmp_path, monkeypatch):
+    monkeypatch.delenv("WETKIT_AXE_SCRIPT", raising=False)
+    monkeypatch.setattr("wetkit.audit.Path.is_file", lambda self: False)
+    with pytest.raises(AxeError) as info:
+        find_axe_script(tmp_path)
+    assert str(info.value) == ("axe-core not found: run `npm ci` in the wetkit checkout (package-lock.json pins "
+                               "axe-core 4.14.x), or set WETKIT_AXE_SCRIPT to an axe.min.js")
+
+
+def test_an_axe_core_without_locales_says_it_found_none(tmp_path):
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "_template.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(AxeError) as info:
+        load_axe_locale("fr", tmp_path / "axe.min.js")
+    assert str(info.value) == f"axe-core has no 'fr' locale in {tmp_path / 'locales'} (found: none)"

@@ -631,3 +631,78 @@ def test_a_load_failure_kept_in_an_old_baseline_is_not_marked_skipped(tmp_path):
     data = reports.to_junit(report).decode()
     assert '<testcase classname="/down" name="load">\n      <system-out>known (in the baseline): ' in data
     assert data.count("<skipped ") == len(reports.CHECKS) - 1
+
+
+def test_html_report_shows_the_screenshot_of_whichever_width_has_one():
+    narrow = Problem("axe", "image-alt", "img.logo", "at 320", "https://h/image-alt", 320)
+    result = PageResult("http://s.test/", [ALT, narrow])
+    result.evidence = {ALT: {"html": "<img>", "summary": "wide fix"},
+                       narrow: {"html": "<img>", "summary": "narrow fix", "png": b"narrow"}}
+    html = reports.to_html(Report([result]))
+    assert 'src="data:image/png;base64,bmFycm93" alt="Screenshot of img.logo at 1280px; 320px"' in html
+    assert "<pre>narrow fix</pre>" in html
+
+
+def test_html_report_screenshot_of_a_finding_found_at_no_particular_width():
+    problem = Problem("ids", "duplicate-id", "#x", "twice")
+    html = reports.to_html(Report([PageResult("http://s.test/", [problem], evidence={problem: {"png": b"x"}})]))
+    assert 'alt="Screenshot of #x at -"' in html
+
+
+def test_html_report_in_french_and_with_its_own_styles():
+    html = reports.to_html(small(lang="fr"))
+    assert "<title>wetkit check : 4 obstacle(s) sur 2 page(s)</title>" in html
+    assert "alt=\"Capture d&#39;écran de img.logo à 1280 px\"" in html
+    assert "<style>" + reports._CSS.strip() + "</style>" in html
+
+
+def test_among_rules_with_as_many_new_findings_the_one_with_more_known_comes_first(tmp_path):
+    path = tmp_path / "b.json"
+    x, y1, y2 = (Problem("axe", "x", "#1", "m"), Problem("axe", "y", "#1", "m"), Problem("axe", "y", "#2", "m"))
+    Report([PageResult("http://s.test/", [y1, y2])]).apply_baseline(str(path))
+    report = Report([PageResult("http://s.test/", [x, y1, y2, Problem("axe", "y", "#3", "m")])])
+    report.apply_baseline(str(path))
+    assert report.by_rule() == [("axe", "y", 1, 2), ("axe", "x", 1, 0)]
+
+
+def test_results_without_rules_or_evidence_still_report():
+    """A result object of the older shape (url, problems, needs_review only) is reported all the same."""
+    class Result:
+        url = "http://s.test/"
+        problems = [ALT]
+        needs_review = ["region at 320px: #a"]
+
+    report = Report([Result()])
+    assert report.findings[0][0].rule_info == {} and report.findings[0][0].evidence == {}
+    assert [(g.rule, g.help) for g in report.review()] == [("region", "")]
+    assert reports.to_json(report)["pages"][0]["problems"][0]["wcag"] == []
+
+
+def test_french_known_findings_in_junit_and_the_fixed_count_in_the_summary(tmp_path):
+    path = tmp_path / "b.json"
+    label = Problem("axe", "label", "input#q", "Form elements must have labels", "", 1280)
+    Report([PageResult("http://s.test/a", [ALT, label]), PageResult("http://s.test/b", [WIDE])]).apply_baseline(
+        str(path))
+    report = Report([PageResult("http://s.test/a", [ALT, label]), PageResult("http://s.test/b", [])], lang="fr")
+    report.apply_baseline(str(path))
+    data = reports.to_junit(report).decode()
+    assert ("<system-out>connu (dans la référence): http://s.test/a à 1280 px: [axe] image-alt: img.logo\n"
+            "      Images must have alternative text (critical): &lt;img&gt;\n      help: https://h/image-alt\n"
+            "connu (dans la référence): http://s.test/a à 1280 px: [axe] label: input#q\n"
+            "      Form elements must have labels</system-out>") in data
+    overview = reports.summary_tables(report)[0]
+    assert _cells(overview)[0][5] == "Corrigés depuis la référence"
+    assert _cells(overview)[1][5] == "1"
+
+
+def test_a_rule_about_several_criteria_lists_them_all_in_the_table():
+    result = PageResult("http://s.test/", [ALT])
+    result.rules = {"image-alt": {"tags": ["wcag2a", "wcag111", "wcag412"]}}
+    _, by_rule = reports.summary_tables(Report([result]))
+    assert _cells(by_rule)[2] == ["WCAG success criterion", "1.1.1, 4.1.2"]
+
+
+def test_each_finding_knows_its_page_url_and_key():
+    report = small()
+    assert [(f.url, f.page) for f in report.all_findings()] == [
+        ("http://s.test/apply?step=2", "/apply?step=2")] * 3 + [("http://s.test/down", "/down")]

@@ -8,6 +8,8 @@ import gzip
 import http.server
 import json
 import re
+import socket
+import sys
 import threading
 import urllib.error
 
@@ -28,12 +30,15 @@ def index(*locs: str) -> bytes:
     return INDEX.format("".join(f"<sitemap><loc>{loc}</loc></sitemap>" for loc in locs)).encode()
 
 
-def serve_from(monkeypatch, served: dict[str, bytes]) -> list[str]:
-    """``t.fetch`` answers from ``served`` (a missing URL is a 404); returns the URLs asked for, in order."""
+def serve_from(monkeypatch, served: dict[str, bytes], calls: list | None = None) -> list[str]:
+    """``t.fetch`` answers from ``served`` (a missing URL is a 404); returns the URLs asked for, in order, and puts
+    each call's ``(url, cookies, limit)`` in ``calls`` when given."""
     asked = []
 
-    def fetch(url, cookies=(), limit=0):
+    def fetch(url, cookies=(), limit=t.MAX_PAGE_BYTES):
         asked.append(url)
+        if calls is not None:
+            calls.append((url, cookies, limit))
         if url not in served:
             raise urllib.error.HTTPError(url, 404, "Not Found", {}, None)
         return Fetched(url, 200, "application/xml", served[url])
@@ -515,6 +520,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path == "/to-ftp":
             self.send_response(302)
             self.send_header("Location", "ftp://a.test/x")
+            self.send_header("Content-Length", "13")
+            self.end_headers()
+            self.wfile.write(b"moved to ftp.")
+            return
+        if self.path == "/to-https":
+            self.send_response(302)
+            self.send_header("Location", f"https://127.0.0.1:{self.server.server_address[1]}/page")
             self.end_headers()
             return
         if self.path == "/moved":
@@ -562,6 +574,38 @@ def test_a_redirect_to_ftp_is_refused(loopback):
         t.fetch(loopback + "/to-ftp")
     assert info.value.code == 302
     assert info.value.reason == "redirect to a non-http URL 'ftp://a.test/x'"
+    assert info.value.url == "ftp://a.test/x"
+    assert info.value.headers["Location"] == "ftp://a.test/x"
+    assert info.value.read() == b"moved to ftp."  # the server's own answer stays readable
+
+
+def test_a_redirect_to_https_is_followed(loopback):
+    """The loopback server speaks no TLS, so following the redirect fails in the handshake, not in the refusal."""
+    with pytest.raises(urllib.error.URLError) as info:
+        t.fetch(loopback + "/to-https")
+    assert not isinstance(info.value, urllib.error.HTTPError)
+    assert "non-http" not in str(info.value.reason)
+
+
+def test_a_server_that_never_answers_times_out():
+    """Run in a thread, so a fetch that would wait forever fails this test in seconds instead of hanging it."""
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    raised = []
+
+    def fetch():
+        try:
+            t.fetch(f"http://127.0.0.1:{silent.getsockname()[1]}/", timeout=0.5)
+        except OSError as err:
+            raised.append(err)
+
+    worker = threading.Thread(target=fetch, daemon=True)
+    worker.start()
+    worker.join(10)
+    silent.close()
+    assert not worker.is_alive(), "fetch waited past its timeout"
+    assert len(raised) == 1 and "timed out" in str(raised[0])
 
 
 def test_fetch_only_speaks_http():
@@ -573,3 +617,192 @@ def test_fetch_only_speaks_http():
 def test_a_crawl_of_a_real_server_reads_its_pages(loopback):
     pages, failed = t.crawl(loopback + "/", 1)
     assert pages == [loopback + "/"] and failed == []
+
+
+
+# -- details the first pass of the mutation run showed unguarded ------------------------------------------------------
+
+def test_a_local_sitemap_whose_name_holds_a_hash_or_question_mark(tmp_path):
+    for name in ("map#2.xml", "map?v=2.xml"):
+        local = tmp_path / name
+        local.write_bytes(urlset("https://a.test/" + str(len(name))))
+        assert t.resolve_targets([str(local)]).urls == ["https://a.test/" + str(len(name))]
+
+
+def test_a_json_cookie_file_may_start_with_blank_lines(tmp_path):
+    path = cookie_file(tmp_path, '\n\n  [{"name": "a", "value": "1", "domain": "a.test"}]')
+    assert t.load_cookies(path) == [{"name": "a", "value": "1", "domain": "a.test", "path": "/"}]
+
+
+@pytest.mark.parametrize(("expires", "expiry"), [(0, None), (1, 1), (-5, None)])
+def test_json_cookie_expiry_from_playwright_seconds(tmp_path, expires, expiry):
+    path = cookie_file(tmp_path, json.dumps([{"name": "a", "value": "1", "domain": "a.test", "expires": expires}]))
+    assert t.load_cookies(path)[0].get("expiry") == expiry
+
+
+def test_netscape_cookies_keep_values_and_domains_with_capital_x(tmp_path):
+    path = cookie_file(tmp_path, "Xhost.test\tFALSE\t/\tFALSE\t1\tTOKEN\tABCX\n", "cookies.txt")
+    assert t.load_cookies(path) == [{"name": "TOKEN", "value": "ABCX", "domain": "Xhost.test", "path": "/",
+                                     "secure": False, "httpOnly": False, "expiry": 1}]
+
+
+def test_same_site_values_cdp_knows_are_passed_on():
+    calls = []
+
+    class Driver:
+        def execute_cdp_cmd(self, name, params):
+            calls.append(params.get("sameSite"))
+
+    t.cookie_setter([{"name": n, "value": "1", "domain": "a.test", "sameSite": same}
+                     for n, same in (("a", "Lax"), ("b", "None"), ("c", "lax"))])(Driver())
+    assert calls == ["Lax", "None", None]
+
+
+def test_cookies_without_cdp_open_a_domain_that_starts_with_x():
+    opened = []
+
+    class Driver:
+        def get(self, url):
+            opened.append(url)
+
+        def add_cookie(self, cookie):
+            pass
+
+    t.cookie_setter([{"name": "a", "value": "1", "domain": ".Xyz.test"}])(Driver())
+    assert opened == ["http://Xyz.test/"]
+
+
+def test_cookie_header_path_prefixes_and_secure_cookies_in_any_order():
+    assert t.cookie_header([{"name": "a", "value": "1", "domain": "a.test", "path": "/boX"}],
+                           "http://a.test/bo/x") is None
+    assert t.cookie_header([{"name": "s", "value": "1", "domain": "a.test", "secure": True},
+                            {"name": "p", "value": "2", "domain": "a.test"}], "http://a.test/") == "p=2"
+
+
+def test_prepare_from_a_path_with_a_colon(tmp_path):
+    folder = tmp_path / "C:"
+    folder.mkdir()
+    (folder / "login.py").write_text("def log_in(driver):\n    return driver\n")
+    assert t.load_prepare(f"{folder}/login.py:log_in")("d") == "d"
+    assert usage_error(lambda: t.load_prepare("json:dumps:x")) == (
+        "--prepare 'json:dumps:x': importing json:dumps failed: ModuleNotFoundError: No module named 'json:dumps'")
+
+
+def test_an_unreachable_page_says_why_in_the_words_of_the_network():
+    def refuse(url):
+        raise urllib.error.URLError(ConnectionRefusedError(111, "Connection refused"))
+
+    assert t.crawl("http://a.test/", 3, fetcher=refuse)[1] == [
+        Unreachable("http://a.test/", "unreachable", "http://a.test/ could not be reached: [Errno 111] Connection "
+                                                     "refused")]
+
+
+def test_sitemaps_are_fetched_with_the_cookies_and_the_sitemap_size_limit(monkeypatch):
+    calls = []
+    serve_from(monkeypatch, {"https://a.test/index.xml": index("https://a.test/one.xml", "https://a.test/two.xml"),
+                             "https://a.test/one.xml": urlset("https://a.test/p1"),
+                             "https://a.test/two.xml": urlset("https://a.test/p2", "https://a.test/p3")}, calls)
+    cookies = [{"name": "s", "value": "1", "domain": "a.test"}]
+    found = t.resolve_targets(["https://a.test/index.xml", "https://a.test/one.xml"], cookies=cookies)
+    assert found.urls == ["https://a.test/p1", "https://a.test/p2", "https://a.test/p3"]  # deduped
+    assert found.notes == []
+    assert calls == [(url, cookies, t.MAX_SITEMAP_BYTES) for url in (
+        "https://a.test/index.xml", "https://a.test/one.xml", "https://a.test/two.xml", "https://a.test/one.xml")]
+
+
+def test_a_child_sitemap_that_is_not_xml_is_named_in_its_finding(monkeypatch):
+    serve_from(monkeypatch, {"https://a.test/index.xml": index("https://a.test/broken.xml"),
+                             "https://a.test/broken.xml": b"<p>oops"})
+    [failure] = t.sitemap_urls("https://a.test/index.xml")[1]
+    assert failure.message.startswith("https://a.test/broken.xml: not XML (")
+    with pytest.raises(t.SitemapError, match=r"^sitemap: not XML \("):
+        t.parse_sitemap(b"<p>oops")
+
+
+def test_the_crawl_sends_the_cookies(monkeypatch):
+    calls = []
+    monkeypatch.setattr(t, "fetch", lambda url, cookies=(): calls.append((url, cookies)) or Fetched(
+        url, 200, "text/html", b"<p>x</p>"))
+    cookies = [{"name": "s", "value": "1", "domain": "a.test"}]
+    assert t.crawl("http://a.test/", 5, cookies=cookies) == (["http://a.test/"], [])
+    assert calls == [("http://a.test/", cookies)]
+
+
+def test_the_crawl_goes_on_after_a_page_it_has_seen_under_another_name():
+    fetch = site({"http://a.test/": '<a href="/index.html">i</a><a href="/b">b</a>',
+                  "http://a.test/index.html": '<a href="/index.html">i</a><a href="/b">b</a>',
+                  "http://a.test/b": "<p>b</p>"})
+    assert t.crawl("http://a.test/", 10, fetcher=fetch)[0] == ["http://a.test/", "http://a.test/b"]
+
+
+def test_the_crawl_does_not_fetch_again_the_page_a_redirect_landed_on():
+    fetch = site({"http://a.test/home": '<a href="/home">h</a><a href="/x">x</a>', "http://a.test/x": "<p>x</p>"},
+                 moved={"http://a.test/": "http://a.test/home"})
+    assert t.crawl("http://a.test/", 10, fetcher=fetch)[0] == ["http://a.test/home", "http://a.test/x"]
+    assert fetch.asked == ["http://a.test/", "http://a.test/x"]
+
+
+def test_targets_of_every_kind_add_up(tmp_path, monkeypatch):
+    (tmp_path / "a.html").write_text("x")
+    served = []
+    serve_from(monkeypatch, {"https://a.test/one.xml": urlset("https://a.test/p1"),
+                             "https://a.test/two.xml": urlset("https://a.test/p2")})
+    monkeypatch.setattr(t, "crawl", lambda start, limit, cookies, patterns: (
+        [start + "crawled"], [Unreachable(start + "gone", "http-error", "404")]))
+    found = t.resolve_targets([str(tmp_path / "a.html"), "https://a.test/one.xml", "https://a.test/missing.xml",
+                               "https://a.test/two.xml", "http://c.test/"], crawl_links=True,
+                              serve=lambda folder: served.append(folder) or (StubServer(), "http://s/"))
+    assert found.urls == ["http://s/a.html", "https://a.test/p1", "https://a.test/p2", "http://c.test/crawled"]
+    assert [u.url for u in found.unreachable] == ["https://a.test/missing.xml", "http://c.test/gone"]
+    assert served == [tmp_path.resolve()]
+
+
+def test_links_keep_absolute_http_ones():
+    assert t.page_links(b'<a href="http://a.test/abs">a</a><a href="Http://a.test/b">b</a>', "https://a.test/") == [
+        "http://a.test/abs", "Http://a.test/b"]
+
+
+def test_sitemap_locs_that_are_empty_elements_are_skipped():
+    assert t.parse_sitemap(URLSET.format("<url><loc/></url><url><loc>https://a.test/p</loc></url>").encode()) == (
+        "urlset", ["https://a.test/p"])
+
+
+def test_a_gzip_sitemap_is_never_unpacked_beyond_the_limit(monkeypatch):
+    sizes = []
+
+    class Recording(gzip.GzipFile):
+        def read(self, size=-1):
+            sizes.append(size)
+            return super().read(size)
+
+    monkeypatch.setattr(t.gzip, "GzipFile", Recording)
+    t.parse_sitemap(gzip.compress(urlset("https://a.test/p")))
+    assert sizes and all(size is not None and 0 <= size <= t.MAX_SITEMAP_BYTES + 1 for size in sizes)
+
+
+@pytest.mark.parametrize("doctype", [b'<!DOCTYPE x [<!ENTITY e "e">]>', b"<!doctype urlset>", b'<!entity e "e">'])
+def test_without_defusedxml_any_dtd_is_refused_before_parsing(monkeypatch, doctype):
+    monkeypatch.setitem(sys.modules, "defusedxml", None)
+    monkeypatch.setitem(sys.modules, "defusedxml.ElementTree", None)
+    with pytest.raises(t.SitemapError) as info:
+        t.parse_sitemap(doctype + urlset("https://a.test/p"), "map.xml")
+    assert str(info.value) == "map.xml: has a DTD or entities, which a sitemap never needs (refused)"
+    assert t.parse_sitemap(urlset("https://a.test/p")) == ("urlset", ["https://a.test/p"])
+    with pytest.raises(t.SitemapError, match=r"^map\.xml: not XML \("):
+        t.parse_sitemap(b"<urlset>", "map.xml")
+
+
+def test_urls_without_a_host_or_with_only_a_password():
+    assert t.normalise_url("http:///a") == "http:///a"
+    assert t.normalise_url("http://:pw@a.test/") == "http://:pw@a.test/"
+    assert t.origin("http:///a") == ("http", "", 80)
+
+
+def test_a_local_sitemap_index_fetches_its_children_with_the_cookies(monkeypatch, tmp_path):
+    calls = []
+    serve_from(monkeypatch, {"https://a.test/one.xml": urlset("https://a.test/p1")}, calls)
+    local = tmp_path / "sitemap.xml"
+    local.write_bytes(index("https://a.test/one.xml"))
+    cookies = [{"name": "s", "value": "1", "domain": "a.test"}]
+    assert t.resolve_targets([str(local)], cookies=cookies).urls == ["https://a.test/p1"]
+    assert calls == [("https://a.test/one.xml", cookies, t.MAX_SITEMAP_BYTES)]

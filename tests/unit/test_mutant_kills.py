@@ -89,6 +89,7 @@ class _Driver:
         self.info, self.result = info, result
         self.scripts: list[tuple[str, tuple]] = []
         self.runs: list[tuple] = []
+        self.run_scripts: list[str] = []
 
     def execute_script(self, script, *args):
         self.scripts.append((script, args))
@@ -96,6 +97,7 @@ class _Driver:
 
     def execute_async_script(self, script, *args):
         self.runs.append(args)
+        self.run_scripts.append(script)
         return self.result
 
 
@@ -125,6 +127,9 @@ def test_axe_runs_the_suite_tags_or_only_the_rules_asked_for(tmp_path):
         ("#main", {"runOnly": {"type": "rule", "values": ["color-contrast"]},
                    "resultTypes": ["violations", "incomplete"]}),
     ]
+    # the script is the one that runs axe on the context and returns its violations and incomplete results
+    assert all("axe.run(context || document, options)" in script for script in driver.run_scripts)
+    assert len(driver.run_scripts) == 2
 
 
 @pytest.mark.parametrize(("answer", "message"), [

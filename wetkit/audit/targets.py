@@ -286,11 +286,12 @@ def cookie_setter(cookies: list[dict]) -> Callable[[object], None]:
 
 
 def load_prepare(spec: str) -> Callable[[object], None]:
-    """``module:function`` (or ``path/to/file.py:function``) -> the callable ``--prepare`` names."""
+    """``module:function`` (or ``path/to/file.py:function``) -> the callable ``--prepare`` names. The last ``:``
+    splits, so a path with a colon (a Windows drive, ``C:\\hooks\\login.py:log_in``) names its file whole."""
     import importlib
     import importlib.util
 
-    module_name, sep, attr = spec.partition(":")
+    module_name, sep, attr = spec.rpartition(":")
     if not sep or not module_name or not attr:
         raise TargetError(f"--prepare {spec!r}: give it as module:function (or path/to/file.py:function)")
     try:
