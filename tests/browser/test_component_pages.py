@@ -49,6 +49,6 @@ def test_previews_show_their_example_and_leave_the_page_where_it_opened(driver, 
         frames + ".every(function (f) { var doc = f.contentDocument; return doc && doc.readyState === 'complete' && "
         "doc.getElementById('wet-example') && f.contentWindow.scrollY > 0; })"))
     assert driver.execute_script("return window.scrollY") == 0
-    tops = driver.execute_script(frames + ".map(function (f) { "
-                                 "return f.contentDocument.getElementById('wet-example').getBoundingClientRect().top; })")
+    top = "return f.contentDocument.getElementById('wet-example').getBoundingClientRect().top;"
+    tops = driver.execute_script(frames + ".map(function (f) { " + top + " })")
     assert tops and all(abs(top) <= 1 for top in tops), tops

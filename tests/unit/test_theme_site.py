@@ -60,7 +60,7 @@ def test_a_themed_page_is_the_same_page_with_its_theme_s_stylesheet(built_site):
 
 
 def _same_apart_from_links(html: str) -> str:
-    """The page without its switcher and with every href, src and action blanked (themed pages sit two folders deeper)."""
+    """The page without its switcher, every href, src and action blanked (themed pages sit two folders deeper)."""
     html = re.sub(r'<nav class="wet-theme-switcher".*?</nav>', "", html, flags=re.S)
     return re.sub(r'(href|src|action)="[^"]*"', r'\1=""', html)
 
