@@ -19,7 +19,9 @@ def _wait(driver, condition, timeout: float = 10):
 
 
 def _status(driver) -> str:
-    return driver.find_element("css selector", ".wet-docs-search [role=status]").text
+    """The status line's text as written (WebDriver's visible text would turn no-break spaces into spaces)."""
+    status = driver.find_element("css selector", ".wet-docs-search [role=status]")
+    return driver.execute_script("return arguments[0].textContent.trim();", status)
 
 
 def _results(driver) -> list[tuple[str, str]]:
