@@ -1,7 +1,7 @@
 """Sessions: lint, tests, i18n, docs, a11y (plain `nox` runs these five, as CI does) and bench.
 
-The a11y session needs Chromium + chromedriver and Node (for `npm ci`, which installs the pinned axe-core);
-`scripts/test-setup.sh` installs them on Debian/Ubuntu.
+The tests and a11y sessions need Node (for `npm ci`, which installs the pinned axe-core); a11y also needs Chromium
+and chromedriver. `scripts/test-setup.sh` installs them on Debian/Ubuntu.
 """
 
 import nox
@@ -20,7 +20,9 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Unit and integration tests (macro contract, specs, themes, site build, the installed wheel)."""
+    """Unit and integration tests (macro contract, specs, themes, site build, the installed wheel). ``npm ci``
+    installs the pinned axe-core, whose engine check and rule metadata some unit tests read in Node.js."""
+    session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
     session.install("-e", ".[flask,flask-babel,wtforms,audit,example]", "pytest>=8", "build>=1.0",
                     "hypothesis>=6.100", "html5lib>=1.1",
                     "Django>=4.2")  # the getting-started guide's Django block runs (tests/unit/test_guides.py)
