@@ -3,7 +3,8 @@
 A component cannot merge while its spec, macro, styles, script or examples still hold:
 
 - ``TODO``, ``FIXME`` or ``XXX`` (as words, in capitals): every placeholder the scaffold writes (``wetkit new``,
-  ``wetkit.cli``) carries ``TODO``, so this catches exactly the scaffold's placeholders, and any a contributor adds;
+  ``wetkit.scaffold``) carries ``TODO``, so this catches exactly the scaffold's placeholders, and any a contributor
+  adds;
 - ``lorem ipsum`` filler (any case);
 - an empty ``automated: []`` or ``manual: []`` list under ``a11y`` (the spec must say what the suite proves and
   what a person must test).
