@@ -11,6 +11,13 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
 
+def _workers(variable: str) -> str:
+    """pytest-xdist workers for a session: ``$variable`` if set, else one per CPU up to 4."""
+    import os
+
+    return os.environ.get(variable) or str(min(os.cpu_count() or 1, 4))
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff on every Python file."""
@@ -20,13 +27,14 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Unit and integration tests (macro contract, specs, themes, site build, the installed wheel). ``npm ci``
-    installs the pinned axe-core, whose engine check and rule metadata some unit tests read in Node.js."""
+    """Unit and integration tests (macro contract, specs, themes, site build, the installed wheel), in parallel with
+    pytest-xdist: $WETKIT_TEST_WORKERS workers, else one per CPU up to 4 (`nox -s tests -- -n 0`: one process).
+    ``npm ci`` installs the pinned axe-core, whose engine check and rule metadata some unit tests read in Node.js."""
     session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
-    session.install("-e", ".[flask,flask-babel,wtforms,audit,example]", "pytest>=8", "build>=1.0",
-                    "hypothesis>=6.100", "html5lib>=1.1",
+    session.install("-e", ".[flask,flask-babel,wtforms,audit,example]", "pytest>=8", "pytest-xdist>=3.6",
+                    "build>=1.0", "hypothesis>=6.100", "html5lib>=1.1",
                     "Django>=4.2")  # the getting-started guide's Django block runs (tests/unit/test_guides.py)
-    session.run("pytest", "tests/unit", "tests/integration", *session.posargs)
+    session.run("pytest", "tests/unit", "tests/integration", "-n", _workers("WETKIT_TEST_WORKERS"), *session.posargs)
 
 
 @nox.session
@@ -62,12 +70,10 @@ def a11y(session: nox.Session) -> None:
 
     In parallel with pytest-xdist, one browser per worker: $WETKIT_A11Y_WORKERS workers, else one per CPU up to 4.
     `nox -s a11y -- -n 1` runs one worker, `-- -n 0` runs without xdist (see docs/accessibility-testing.md)."""
-    import os
-
     session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
     session.install("-e", ".[audit,flask,wtforms,example]", "pytest>=8", "pytest-xdist>=3.6")
-    workers = os.environ.get("WETKIT_A11Y_WORKERS") or str(min(os.cpu_count() or 1, 4))
-    session.run("pytest", "tests/browser", "-n", workers, "--dist", "loadgroup", *session.posargs)
+    session.run("pytest", "tests/browser", "-n", _workers("WETKIT_A11Y_WORKERS"), "--dist", "loadgroup",
+                *session.posargs)
 
 
 @nox.session

@@ -10,6 +10,11 @@ get the audit's "presentation" scope: every check a stylesheet can change, in li
 widths, and not the markup rules their base page already passed (``wetkit.audit.runner.SCOPES``; the argument is held
 for every theme by tests/unit/test_presentation_scope.py).
 
+The same page load then serves the right-to-left check of ``test_rtl.py`` (``rtl.mirror_problems``): every page in the
+site's own theme must mirror when ``<html dir="rtl">`` is set. Theme variants are left out of it: a theme changes
+custom property values only (held for every theme by tests/unit/test_presentation_scope.py), and every side property
+and inset is written in logical terms for all themes alike, so a variant mirrors exactly as its base page does.
+
 Parametrised from the site manifest, which is generated from the specs: a new example is scanned with no test edit.
 The pages are shared out among the xdist workers one at a time; when the whole file runs, conftest.py fails the
 session unless a browser audited every page of the built site's manifest.json (no silent passes).
@@ -18,6 +23,7 @@ session unless a browser audited every page of the built site's manifest.json (n
 from __future__ import annotations
 
 import pytest
+from rtl import NARROW, WIDE, mirror_problems
 
 from wetkit.registry import get_registry
 from wetkit.site import SiteBuilder
@@ -40,4 +46,8 @@ def test_page_has_no_barriers(page, auditor, axe_in, site_url):
     axe_in(page.lang)
     scope = "full" if page.theme == SITE_THEME else "presentation"
     result = auditor.audit(site_url + page.path, allow=_allowed_rules(page), scope=scope)
-    assert result.ok, f"{len(result.problems)} problem(s):\n" + result.report(page.path or "index")
+    name = page.path or "index"
+    assert result.ok, f"{len(result.problems)} problem(s):\n" + result.report(name)
+    if scope == "full":  # the audit leaves the page as loaded, at its first width (1280 px), in light mode
+        mirror = mirror_problems(auditor.driver, WIDE) + mirror_problems(auditor.driver, NARROW)
+        assert not mirror, f"{name} with dir=rtl:\n" + "\n".join(mirror)

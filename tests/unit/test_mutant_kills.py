@@ -159,6 +159,48 @@ def test_the_engine_is_checked_once_and_its_colour_rules_kept(tmp_path):
     assert [script for script, _ in driver.scripts].count("/* axe */") == 2  # injected into each page
 
 
+class _CdpDriver(_Driver):
+    """A stand-in driver that speaks CDP and whose pages say whether they already have axe (``ready``)."""
+
+    def __init__(self, ready, **kwargs):
+        super().__init__(**kwargs)
+        self.ready, self.cdp = ready, []
+
+    def execute_script(self, script, *args):
+        if "axe.version !== version" in script:
+            self.scripts.append((script, args))
+            return self.ready
+        return super().execute_script(script, *args)
+
+    def execute_cdp_cmd(self, command, params):
+        self.cdp.append((command, params))
+        return {"identifier": "1"}
+
+
+def test_axe_is_registered_for_new_documents_once_and_pages_that_have_it_are_not_injected_again(tmp_path):
+    locale = {"lang": "fr", "rules": {}}
+    driver = _CdpDriver(ready=True, info=GOOD_ENGINE)
+    runner = _runner(tmp_path, driver, locale=locale)
+    runner.inject()  # the first page: injected, checked, then registered for every new top-level document
+    assert driver.cdp == [("Page.addScriptToEvaluateOnNewDocument",
+                           {"source": "if (window === window.top) {\n/* axe */\n}"})]
+    runner.inject()
+    runner.inject()  # later pages arrive with it: asked for the pinned version (and given the locale), not injected
+    asked = [args for script, args in driver.scripts if "axe.version !== version" in script]
+    assert asked == [("4.14.2", locale), ("4.14.2", locale)]
+    assert [script for script, _ in driver.scripts].count("/* axe */") == 1
+    assert len(driver.cdp) == 1
+
+
+def test_a_page_without_the_registered_axe_gets_it_injected(tmp_path):
+    driver = _CdpDriver(ready=False, info=GOOD_ENGINE)  # a page with its own axe, or loaded before registration
+    runner = _runner(tmp_path, driver)
+    runner.inject()
+    runner.inject()
+    assert [script for script, _ in driver.scripts].count("/* axe */") == 2
+    assert [args for script, args in driver.scripts if "axe.version !== version" in script] == [("4.14.2", None)]
+
+
 PINS = "the suite pins 4.14.x (run `npm ci`)"
 
 
@@ -188,7 +230,8 @@ def test_axe_speaks_the_page_language_after_every_injection(tmp_path):
     runner = _runner(tmp_path, driver, locale=locale)
     runner.inject()
     runner.inject()
-    configured = [args for script, args in driver.scripts if "axe.configure" in script]
+    configured = [args for script, args in driver.scripts
+                  if "axe.configure" in script and "axe.version !== version" not in script]  # not the readiness ask
     assert configured == [(locale,), (locale,)]
     english = _Driver(info=GOOD_ENGINE)
     _runner(tmp_path, english).inject()
