@@ -175,10 +175,12 @@ return {scroll: scroll, problems: problems};
 """
 
 
-def mirror_problems(driver, width: int) -> list[str]:
+def mirror_problems(driver, width: int, resize: bool = True) -> list[str]:
     """What does not mirror when the loaded page turns right-to-left at ``width`` CSS px (and, at 320 px, a
-    horizontal scroll in RTL), as ``"<width>px: <element>: <what>"`` lines. Leaves the page's own ``dir`` as it was."""
-    set_viewport(driver, width)
+    horizontal scroll in RTL), as ``"<width>px: <element>: <what>"`` lines. Leaves the page's own ``dir`` as it was.
+    ``resize=False``: the viewport is already ``width`` CSS px wide (an audit leaves it at its first width)."""
+    if resize:
+        set_viewport(driver, width)
     found = driver.execute_script(_MIRROR, TOLERANCE_PX, width == NARROW)
     lines = [f"{width}px: {found['scroll']}"] if found["scroll"] else []
     return lines + [f"{width}px: {problem}" for problem in found["problems"]]

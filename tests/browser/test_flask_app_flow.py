@@ -40,6 +40,18 @@ def _assert_clean(auditor, label):
     assert result.ok, result.report(label)
 
 
+def _lands_on(driver, path: str, timeout: float = 15) -> bool:
+    """Whether the browser reaches ``path`` within ``timeout`` s: a click on a submit button can return before the
+    POST's answer (a redirect) has replaced the page, so the next page is waited for, not assumed."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: d.current_url.endswith(path))
+    except Exception:  # noqa: BLE001 - the caller's assert says where the browser is
+        return False
+    return True
+
+
 def _active(driver):
     return driver.execute_script("return document.activeElement")
 
@@ -102,7 +114,7 @@ def test_apply_check_confirm(auditor, service_url):
     driver.find_element(By.ID, "start_date-month").send_keys("5")
     driver.find_element(By.ID, "start_date-year").send_keys(str(next_year))
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    assert driver.current_url.endswith("/en/check"), driver.find_element(By.TAG_NAME, "main").text
+    assert _lands_on(driver, "/en/check"), driver.find_element(By.TAG_NAME, "main").text
     text = driver.find_element(By.TAG_NAME, "main").text
     for answer in ("Alex Tremblay", "alex@example.ca", "New Brunswick", "Seasonal permit", "Rivers and streams",
                    f"{next_year}-05-15"):
@@ -113,11 +125,11 @@ def test_apply_check_confirm(auditor, service_url):
     driver.find_element(By.CSS_SELECTOR, ".wet-summary-list a[href$='#email']").click()
     assert driver.find_element(By.ID, "email").get_attribute("value") == "alex@example.ca"
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    assert driver.current_url.endswith("/en/check")
+    assert _lands_on(driver, "/en/check"), driver.current_url
 
     # 5. Send: the confirmation panel gives the reference.
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    assert driver.current_url.endswith("/en/confirmation")
+    assert _lands_on(driver, "/en/confirmation"), driver.current_url
     panel = driver.find_element(By.CSS_SELECTOR, ".wet-panel")
     assert "Application complete" in panel.text and "FP-" in panel.text
     _assert_clean(auditor, "confirmation")
