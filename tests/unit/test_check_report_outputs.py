@@ -686,9 +686,9 @@ def test_french_known_findings_in_junit_and_the_fixed_count_in_the_summary(tmp_p
     report = Report([PageResult("http://s.test/a", [ALT, label]), PageResult("http://s.test/b", [])], lang="fr")
     report.apply_baseline(str(path))
     data = reports.to_junit(report).decode()
-    assert ("<system-out>connu (dans la référence): http://s.test/a à 1280 px: [axe] image-alt: img.logo\n"
+    assert ("<system-out>connu (dans la référence) : http://s.test/a à 1280 px: [axe] image-alt: img.logo\n"
             "      Images must have alternative text (critical): &lt;img&gt;\n      help: https://h/image-alt\n"
-            "connu (dans la référence): http://s.test/a à 1280 px: [axe] label: input#q\n"
+            "connu (dans la référence) : http://s.test/a à 1280 px: [axe] label: input#q\n"
             "      Form elements must have labels</system-out>") in data
     overview = reports.summary_tables(report)[0]
     assert _cells(overview)[0][5] == "Corrigés depuis la référence"

@@ -393,7 +393,7 @@ def to_junit(report: Report) -> bytes:
             known = [f for f in here if f.known]
             if known:
                 out = ElementTree.SubElement(case, "system-out")
-                out.text = _xml_text("\n".join(f"{text(lang, 'known_long')}: " + describe(f, result.url, lang)
+                out.text = _xml_text("\n".join(f"{text(lang, 'known_long')} " + describe(f, result.url, lang)
                                                for f in known))
     suite.attrib.update(name="wetkit check", tests=str(cases), failures=str(failures), errors="0",
                         skipped=str(skipped), time=f"{report.elapsed:.3f}",
