@@ -5,50 +5,13 @@ mistakes refused. Their scripts are tested in tests/browser/test_content_js.py."
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import pytest
+from markup import Tags, refused
 from markupsafe import Markup
 
 from wetkit import paths
 from wetkit.contents import page_headings
-from wetkit.errors import ParameterError
-
-
-class Tags(HTMLParser):
-    """Start tags in order as (tag, attrs), and the page's text."""
-
-    def __init__(self, html: str):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.text = ""
-        self.feed(str(html))
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text += data
-
-    def find(self, tag: str, **wanted) -> list[dict]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in wanted.items())]
-
-    def one(self, tag: str, **wanted) -> dict:
-        found = self.find(tag, **wanted)
-        assert len(found) == 1, f"{len(found)} <{tag} {wanted}>"
-        return found[0]
-
-
-def _refused(call, *words):
-    with pytest.raises(ParameterError) as caught:
-        call()
-    message = str(caught.value)
-    for word in words:
-        assert word in message, message
-    return message
-
-
-
 
 # ---- filter ----------------------------------------------------------------------------------------------------
 
@@ -87,12 +50,12 @@ def test_filter_strings_go_through_gettext_and_can_be_replaced(marked, wet):
 
 
 def test_filter_refuses_a_count_that_cannot_be(wet):
-    _refused(lambda: wet.filter(target="t", label="L", shown=3), "wet.filter", "'total'", "together")
-    _refused(lambda: wet.filter(target="t", label="L", shown=5, total=4), "'shown'", "5", "from 0 to total (4)")
-    _refused(lambda: wet.filter(target="t", label="L", shown=0, total=-1), "'total'", "-1")
-    _refused(lambda: wet.filter(target="t", label="L", action="javascript:alert(1)"), "'action'", "scheme")
-    _refused(lambda: wet.filter(target="two words", label="L"), "'target'", "no whitespace")
-    _refused(lambda: wet.filter(target="t"), "'label'", "required")
+    refused(lambda: wet.filter(target="t", label="L", shown=3), "wet.filter", "'total'", "together")
+    refused(lambda: wet.filter(target="t", label="L", shown=5, total=4), "'shown'", "5", "from 0 to total (4)")
+    refused(lambda: wet.filter(target="t", label="L", shown=0, total=-1), "'total'", "-1")
+    refused(lambda: wet.filter(target="t", label="L", action="javascript:alert(1)"), "'action'", "scheme")
+    refused(lambda: wet.filter(target="two words", label="L"), "'target'", "no whitespace")
+    refused(lambda: wet.filter(target="t"), "'label'", "required")
 
 
 # ---- notification banner ---------------------------------------------------------------------------------------
@@ -142,13 +105,13 @@ def test_banner_strings_go_through_gettext(marked):
 
 
 def test_banner_refuses_bad_input(wet):
-    _refused(lambda: wet.notification_banner(), "wet.notification_banner", "'body'", "at least a heading")
-    _refused(lambda: wet.notification_banner(body="b", caller=lambda: Markup("<p>x</p>")), "'body'", "call")
-    _refused(lambda: wet.notification_banner(body="b", variant="danger"), "'variant'", "'important', 'success'")
-    _refused(lambda: wet.notification_banner(body="b", dismiss={"action": "/x"}), "key", "required")
-    _refused(lambda: wet.notification_banner(body="b", dismiss={"key": "k", "action": "java\tscript:x"}),
+    refused(lambda: wet.notification_banner(), "wet.notification_banner", "'body'", "at least a heading")
+    refused(lambda: wet.notification_banner(body="b", caller=lambda: Markup("<p>x</p>")), "'body'", "call")
+    refused(lambda: wet.notification_banner(body="b", variant="danger"), "'variant'", "'important', 'success'")
+    refused(lambda: wet.notification_banner(body="b", dismiss={"action": "/x"}), "key", "required")
+    refused(lambda: wet.notification_banner(body="b", dismiss={"key": "k", "action": "java\tscript:x"}),
              "action", "javascript")
-    _refused(lambda: wet.notification_banner(body="b", dismiss={"key": "k", "action": "#top"}),
+    refused(lambda: wet.notification_banner(body="b", dismiss={"key": "k", "action": "#top"}),
              "'dismiss.action'", "server page")
 
 
@@ -193,11 +156,11 @@ def test_feedback_strings_go_through_gettext_and_reach_the_script(marked, wet):
 
 
 def test_feedback_refuses_bad_input(wet):
-    _refused(lambda: wet.page_feedback(), "wet.page_feedback", "'action'", "required")
-    _refused(lambda: wet.page_feedback(action="javascript:alert(1)"), "'action'", "javascript")
-    _refused(lambda: wet.page_feedback(action="#feedback"), "'action'", "POST")
-    _refused(lambda: wet.page_feedback(action="/f", state="done"), "'state'", "'ask', 'problem', 'thanks'")
-    _refused(lambda: wet.page_feedback(action="/f", csrf={"name": "t"}), "csrf", "value")
+    refused(lambda: wet.page_feedback(), "wet.page_feedback", "'action'", "required")
+    refused(lambda: wet.page_feedback(action="javascript:alert(1)"), "'action'", "javascript")
+    refused(lambda: wet.page_feedback(action="#feedback"), "'action'", "POST")
+    refused(lambda: wet.page_feedback(action="/f", state="done"), "'state'", "'ask', 'problem', 'thanks'")
+    refused(lambda: wet.page_feedback(action="/f", csrf={"name": "t"}), "csrf", "value")
 
 
 # ---- on this page ----------------------------------------------------------------------------------------------
@@ -221,12 +184,12 @@ def test_contents_title_goes_through_gettext_and_text_is_escaped(marked, wet):
 
 
 def test_contents_refuses_bad_headings(wet):
-    _refused(lambda: wet.on_this_page(headings=[]), "wet.on_this_page", "'headings'", "non-empty")
-    _refused(lambda: wet.on_this_page(headings=[*HEADINGS, {"text": "Again", "id": "who"}]),
+    refused(lambda: wet.on_this_page(headings=[]), "wet.on_this_page", "'headings'", "non-empty")
+    refused(lambda: wet.on_this_page(headings=[*HEADINGS, {"text": "Again", "id": "who"}]),
              "'headings[2].id'", "'who'", "headings[0] has it")
-    _refused(lambda: wet.on_this_page(headings=[{"text": "Fees", "id": "#fees"}]), "'headings[0].id'", "without '#'")
-    _refused(lambda: wet.on_this_page(headings=[{"text": "Fees", "id": "the fees"}]), "headings", "no whitespace")
-    _refused(lambda: wet.on_this_page(headings=[{"text": " ", "id": "fees"}]), "headings", "non-empty")
+    refused(lambda: wet.on_this_page(headings=[{"text": "Fees", "id": "#fees"}]), "'headings[0].id'", "without '#'")
+    refused(lambda: wet.on_this_page(headings=[{"text": "Fees", "id": "the fees"}]), "headings", "no whitespace")
+    refused(lambda: wet.on_this_page(headings=[{"text": " ", "id": "fees"}]), "headings", "non-empty")
 
 
 def test_page_headings_reads_the_h2s_of_the_content(wet):
@@ -239,11 +202,11 @@ def test_page_headings_reads_the_h2s_of_the_content(wet):
 
 
 def test_page_headings_refuses_headings_it_cannot_link_to():
-    _refused(lambda: page_headings('<h2 id="a">A</h2><h2>No id</h2>'), "number 2", "'No id'", "an id")
-    _refused(lambda: page_headings('<h2 id="a">A</h2><h2 id="a">B</h2>'), "reuses the id 'a'")
-    _refused(lambda: page_headings('<h2 id="a"> </h2>'), "no text")
-    _refused(lambda: page_headings(b"<h2>"), "a string of HTML")
-    _refused(lambda: page_headings("", level=1), "level", "2 to 6")
+    refused(lambda: page_headings('<h2 id="a">A</h2><h2>No id</h2>'), "number 2", "'No id'", "an id")
+    refused(lambda: page_headings('<h2 id="a">A</h2><h2 id="a">B</h2>'), "reuses the id 'a'")
+    refused(lambda: page_headings('<h2 id="a"> </h2>'), "no text")
+    refused(lambda: page_headings(b"<h2>"), "a string of HTML")
+    refused(lambda: page_headings("", level=1), "level", "2 to 6")
 
 
 # ---- the scripts carry no words of their own --------------------------------------------------------------------

@@ -5,37 +5,12 @@ tests/browser/test_interactive_a.py."""
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import pytest
+from markup import Tags, refused
 from markupsafe import Markup
 
 from wetkit import paths
-from wetkit.errors import ParameterError
-
-
-class Tags(HTMLParser):
-    """Start tags in order as (tag, attrs)."""
-
-    def __init__(self, html):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.feed(str(html))
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def all(self, tag):
-        return [a for t, a in self.tags if t == tag]
-
-
-def _refused(call, *words):
-    with pytest.raises(ParameterError) as caught:
-        call()
-    message = str(caught.value)
-    for word in words:
-        assert word in message, message
-
 
 SECTIONS = [{"heading": "Who can apply", "body": "Residents."},
             {"heading": "How to apply", "body": "Online.", "open": True}]
@@ -68,10 +43,10 @@ def test_toggle_escapes_text(wet):
 
 
 def test_toggle_refuses(wet):
-    _refused(lambda: wet.toggle("Show", id="t"), "wet.toggle", "'body'", "a {% call %} block")
-    _refused(lambda: wet.toggle("Show", id="t", body="x", caller=lambda: Markup("<p>y</p>")), "wet.toggle", "'body'")
-    _refused(lambda: wet.toggle("Show", body="x"), "wet.toggle", "'id'")
-    _refused(lambda: wet.toggle("Show", id="a b", body="x"), "wet.toggle", "'id'", "'a b'")
+    refused(lambda: wet.toggle("Show", id="t"), "wet.toggle", "'body'", "a {% call %} block")
+    refused(lambda: wet.toggle("Show", id="t", body="x", caller=lambda: Markup("<p>y</p>")), "wet.toggle", "'body'")
+    refused(lambda: wet.toggle("Show", body="x"), "wet.toggle", "'id'")
+    refused(lambda: wet.toggle("Show", id="a b", body="x"), "wet.toggle", "'id'", "'a b'")
 
 
 # ---- accordion ----------------------------------------------------------------------------------------------------
@@ -114,13 +89,13 @@ def test_accordion_french(wet):
 
 
 def test_accordion_refuses(wet):
-    _refused(lambda: wet.accordion(items=SECTIONS[:1]), "wet.accordion", "'items'", "at least two sections")
-    _refused(lambda: wet.accordion(items=[]), "wet.accordion", "'items'")
-    _refused(lambda: wet.accordion(items=SECTIONS, remember="cookie"), "wet.accordion", "'remember'", "'session'")
-    _refused(lambda: wet.accordion(items=[SECTIONS[0], {**SECTIONS[1], "id": "accordion-1"}]),
+    refused(lambda: wet.accordion(items=SECTIONS[:1]), "wet.accordion", "'items'", "at least two sections")
+    refused(lambda: wet.accordion(items=[]), "wet.accordion", "'items'")
+    refused(lambda: wet.accordion(items=SECTIONS, remember="cookie"), "wet.accordion", "'remember'", "'session'")
+    refused(lambda: wet.accordion(items=[SECTIONS[0], {**SECTIONS[1], "id": "accordion-1"}]),
              "wet.accordion", "items[1].id", "'accordion-1'", "an id not used")
-    _refused(lambda: wet.accordion(items=[{**SECTIONS[0], "id": "acc"}, SECTIONS[1]], id="acc"), "items[0].id")
-    _refused(lambda: wet.accordion(items=[{"heading": "A"}, SECTIONS[1]]), "wet.accordion", "body")
+    refused(lambda: wet.accordion(items=[{**SECTIONS[0], "id": "acc"}, SECTIONS[1]], id="acc"), "items[0].id")
+    refused(lambda: wet.accordion(items=[{"heading": "A"}, SECTIONS[1]]), "wet.accordion", "body")
 
 
 # ---- the module pattern and sizes --------------------------------------------------------------------------------

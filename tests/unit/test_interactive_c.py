@@ -3,40 +3,11 @@ they refuse, with their whole messages. Their scripts are tested in tests/browse
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 import pytest
+from markup import Tags, refused
 from markupsafe import Markup
 
-from wetkit.errors import ParameterError
-
 URLS = {"keepalive_url": "/keep-alive", "signout_url": "/sign-out"}
-
-
-class Tags(HTMLParser):
-    """Start tags in order as (tag, attrs), and the text of the whole fragment."""
-
-    def __init__(self, html):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-        self.feed(str(html))
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        if data.strip():
-            self.text.append(data)
-
-    def first(self, cls):
-        return next(a for _, a in self.tags if cls in (a.get("class") or "").split())
-
-
-def _message(call):
-    with pytest.raises(ParameterError) as caught:
-        call()
-    return str(caught.value)
 
 
 # ---- dialog -------------------------------------------------------------------------------------------------------
@@ -53,7 +24,7 @@ def test_dialog_without_js_is_a_link_to_a_labelled_section(wet):
     assert ("h3", {"class": "wet-dialog__title", "id": "use-title"}) in tags.tags
     close = tags.first("wet-dialog__close")
     assert "hidden" in close and close["type"] == "button", "Close is the script's to show"
-    assert "Only for <this>." in " ".join(tags.text), "the body is text, escaped"
+    assert "Only for <this>." in " ".join(tags.texts), "the body is text, escaped"
     assert "<this>" not in str(wet.dialog("H", opener="O", id="use", body="Only for <this>."))
 
 
@@ -63,10 +34,10 @@ def test_dialog_call_block_is_the_content(wet):
 
 
 def test_dialog_refuses_neither_or_both_body_and_call_block(wet):
-    assert _message(lambda: wet.dialog("H", opener="O", id="d")) == (
+    assert refused(lambda: wet.dialog("H", opener="O", id="d")) == (
         "wet.dialog: parameter 'body' got None (NoneType); allowed: a text, or a {% call %} block with the dialog's"
         " content")
-    assert _message(lambda: wet.dialog("H", opener="O", id="d", body="x", caller=lambda: Markup("<p>y</p>"))) == (
+    assert refused(lambda: wet.dialog("H", opener="O", id="d", body="x", caller=lambda: Markup("<p>y</p>"))) == (
         "wet.dialog: parameter 'body' got 'x' (str); allowed: None when a {% call %} block gives the content")
 
 
@@ -76,10 +47,10 @@ def test_dialog_refuses_neither_or_both_body_and_call_block(wet):
 def test_session_timeout_without_js_states_the_length_and_hides_the_warning(wet):
     tags = Tags(wet.session_timeout(session=20, warning=2, **URLS))
     notice = "For your security, you will be signed out after 20 minutes without activity."
-    assert tags.text[0] == notice
+    assert tags.texts[0] == notice
     assert "hidden" in tags.first("wet-dialog__section"), "the warning needs the script"
     seconds = Tags(wet.session_timeout(session=21, warning=20, unit="seconds", **URLS))
-    assert seconds.text[0] == "For your security, you will be signed out after 21 seconds without activity."
+    assert seconds.texts[0] == "For your security, you will be signed out after 21 seconds without activity."
 
 
 def test_session_timeout_hands_the_script_seconds_urls_and_words(wet):
@@ -95,7 +66,7 @@ def test_session_timeout_hands_the_script_seconds_urls_and_words(wet):
     box = tags.first("wet-dialog")
     assert box["data-wetkit-module"] == "dialog" and box["data-alert"] == "session-timeout-message"
     assert tags.first("wet-session-timeout__message")["id"] == "session-timeout-message"
-    assert "You will be signed out in 2 minutes." in " ".join(tags.text)
+    assert "You will be signed out in 2 minutes." in " ".join(tags.texts)
     assert tags.first("wet-session-timeout__live") == {"class": "wet-visually-hidden wet-session-timeout__live",
                                                       "aria-live": "polite"}
     assert "data-dialog-focus" in tags.first("wet-session-timeout__continue"), "focus on the least destructive action"
@@ -155,7 +126,7 @@ _SERVER = ("the URL of a server page: relative, http or https; not empty, not a 
      " 'data' here"),
 ])
 def test_session_timeout_refuses(wet, given, message):
-    assert _message(lambda: wet.session_timeout(**{**URLS, **given})) == f"wet.session_timeout: {message}"
+    assert refused(lambda: wet.session_timeout(**{**URLS, **given})) == f"wet.session_timeout: {message}"
 
 
 def test_session_timeout_accepts_the_edges(wet):
@@ -170,15 +141,15 @@ def test_session_timeout_texts_replace_the_words_everywhere(wet):
              "sign_out": "Leave"}
     tags = Tags(wet.session_timeout(session=30, warning=5, texts=texts, **URLS))
     assert tags.first("wet-session-timeout")["data-text-message"] == "Closing in %{time} <soon>"
-    assert [t for t in tags.text if t.strip()][1:] == ["Still there?", "Closing in 5 minutes <soon>", "Keep working",
+    assert [t for t in tags.texts if t.strip()][1:] == ["Still there?", "Closing in 5 minutes <soon>", "Keep working",
                                                       "Leave"]
     partial = Tags(wet.session_timeout(session=30, warning=5, texts={"continue": "Keep working"}, **URLS))
-    assert [t for t in partial.text if t.strip()][1:] == [
+    assert [t for t in partial.texts if t.strip()][1:] == [
         "Your session is about to end",
         "You will be signed out in 5 minutes. Select Continue session to stay signed in.", "Keep working", "Sign out"]
 
 
 def test_session_timeout_texts_message_needs_the_time(wet):
-    assert _message(lambda: wet.session_timeout(session=30, warning=5, texts={"message": "Soon."}, **URLS)) == (
+    assert refused(lambda: wet.session_timeout(session=30, warning=5, texts={"message": "Soon."}, **URLS)) == (
         "wet.session_timeout: parameter 'texts.message' got 'Soon.' (str); allowed: a text with %{time} where the"
         " time left goes")
