@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from loopback import serving
 
 from wetkit.cli import main
 
@@ -198,12 +199,8 @@ class LoginHandler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def login_url():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), LoginHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/account"
-    server.shutdown()
-    server.server_close()
+    with serving(LoginHandler) as url:
+        yield url + "/account"
 
 
 def test_cookies_file_logs_every_browser_in(login_url, tmp_path):
@@ -280,14 +277,11 @@ def crash_url(tmp_path):
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Crash)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     hook = tmp_path / "note_pid.py"
     hook.write_text("def note(driver):\n"
                     f"    open({str(pid_file)!r}, 'w').write(str(driver.service.process.pid))\n")
-    yield f"http://127.0.0.1:{server.server_port}/crash", f"{hook}:note"
-    server.shutdown()
-    server.server_close()
+    with serving(Crash) as url:
+        yield f"{url}/crash", f"{hook}:note"
 
 
 def test_bad_targets_are_named_and_the_run_goes_on(site, tmp_path, crash_url, capsys):

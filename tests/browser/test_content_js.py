@@ -8,12 +8,11 @@ The pages are the built demo site, served by a server of this module that also a
 from __future__ import annotations
 
 import functools
-import http.server
-import threading
 import time
 import urllib.parse
 
 import pytest
+from loopback import serving
 
 from wetkit import serve
 
@@ -38,11 +37,8 @@ class _Handler(serve._Handler):
 
 @pytest.fixture(scope="module")
 def base(built_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(built_site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serving(functools.partial(_Handler, directory=str(built_site))) as url:
+        yield url + "/"
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ import threading
 import urllib.error
 
 import pytest
+from loopback import serving
 
 from wetkit.audit import targets as t
 from wetkit.audit.targets import Fetched, TargetError, Unreachable
@@ -545,12 +546,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def loopback():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Handler) as url:
+        yield url
 
 
 def test_fetch_sends_the_user_agent_and_the_matching_cookies(loopback):
