@@ -40,16 +40,19 @@ def _assert_clean(auditor, label):
     assert result.ok, result.report(label)
 
 
-def _lands_on(driver, path: str, timeout: float = 15) -> bool:
-    """Whether the browser reaches ``path`` within ``timeout`` s: a click on a submit button can return before the
-    POST's answer (a redirect) has replaced the page, so the next page is waited for, not assumed."""
+def _follow(driver, element, timeout: float = 15) -> None:
+    """Click ``element`` (a link or a submit button) and wait until the page it leads to has replaced this one and
+    finished loading: a click can return before a form's POST (or its redirect) has even started, so the next page
+    is waited for, never assumed."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
-    try:
-        WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: d.current_url.endswith(path))
-    except Exception:  # noqa: BLE001 - the caller's assert says where the browser is
-        return False
-    return True
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    wait = WebDriverWait(driver, timeout, poll_frequency=0.05)
+    wait.until(expected_conditions.staleness_of(old))
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def _active(driver):
@@ -81,12 +84,12 @@ def test_apply_check_confirm(auditor, service_url):
     driver = auditor.driver or (auditor._ensure_browser() or auditor.driver)
     start = auditor.audit(f"{service_url}/en/")
     assert start.ok, start.report("start page")
-    driver.find_element(By.LINK_TEXT, "Start now").click()
+    _follow(driver, driver.find_element(By.LINK_TEXT, "Start now"))
     assert driver.current_url.endswith("/en/apply")
     _assert_clean(auditor, "empty form")
 
     # 1. Submit nothing: the summary is shown and focused, and lists every required field.
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    _follow(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     assert driver.title.startswith("Error:")
     summary = driver.find_element(By.CSS_SELECTOR, ".wet-error-summary")
     assert _active(driver) == summary, "the error summary takes focus on load"
@@ -113,8 +116,8 @@ def test_apply_check_confirm(auditor, service_url):
     driver.find_element(By.ID, "start_date-day").send_keys("15")
     driver.find_element(By.ID, "start_date-month").send_keys("5")
     driver.find_element(By.ID, "start_date-year").send_keys(str(next_year))
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    assert _lands_on(driver, "/en/check"), driver.find_element(By.TAG_NAME, "main").text
+    _follow(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    assert driver.current_url.endswith("/en/check"), driver.find_element(By.TAG_NAME, "main").text
     text = driver.find_element(By.TAG_NAME, "main").text
     for answer in ("Alex Tremblay", "alex@example.ca", "New Brunswick", "Seasonal permit", "Rivers and streams",
                    f"{next_year}-05-15"):
@@ -122,14 +125,14 @@ def test_apply_check_confirm(auditor, service_url):
     _assert_clean(auditor, "check your answers")
 
     # 4. A change link goes back to the form with the answers kept.
-    driver.find_element(By.CSS_SELECTOR, ".wet-summary-list a[href$='#email']").click()
+    _follow(driver, driver.find_element(By.CSS_SELECTOR, ".wet-summary-list a[href$='#email']"))
     assert driver.find_element(By.ID, "email").get_attribute("value") == "alex@example.ca"
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    assert _lands_on(driver, "/en/check"), driver.current_url
+    _follow(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    assert driver.current_url.endswith("/en/check"), driver.current_url
 
     # 5. Send: the confirmation panel gives the reference.
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    assert _lands_on(driver, "/en/confirmation"), driver.current_url
+    _follow(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert driver.current_url.endswith("/en/confirmation"), driver.current_url
     panel = driver.find_element(By.CSS_SELECTOR, ".wet-panel")
     assert "Application complete" in panel.text and "FP-" in panel.text
     _assert_clean(auditor, "confirmation")
