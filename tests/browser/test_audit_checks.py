@@ -230,6 +230,22 @@ def test_engine_is_the_pinned_axe(auditor, faults_url):
     assert auditor.axe.colour_rules == ("color-contrast", "link-in-text-block")
 
 
+def test_a_page_with_an_axe_of_its_own_is_audited_with_the_pinned_one(auditor, faults_url):
+    """axe is registered for new documents after a browser's first page (AxeRunner.inject); a page whose own script
+    defines another ``axe`` (here, one registered after wetkit's, so it runs later, as the page's would) must still be
+    audited by the pinned engine, not by what the page calls axe."""
+    auditor.audit(f"{faults_url}missing-alt/fixed.html")  # the first page: axe checked and registered
+    driver = auditor.driver
+    own = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                                 {"source": "window.axe = {version: '3.5.0'};"})
+    try:
+        result = auditor.audit(f"{faults_url}missing-alt/fault.html")
+        assert {(p.check, p.rule) for p in result.problems} == {("axe", "image-alt")}, result.report()
+        assert driver.execute_script("return axe.version;").startswith("4.14.")
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": own["identifier"]})
+
+
 def test_hanging_page_is_reported_and_the_audit_goes_on(faults_url):
     import socket
     import threading

@@ -472,6 +472,15 @@ MUTATIONS: list[Mutation] = [
     ),
     # ---- audit: the browser checks (each planted fault in tests/browser/faults must still fail its check) -------
     Mutation(
+        "registered-axe-trusts-the-page",
+        "audit",
+        "wetkit/audit/axe.py",
+        'if (typeof axe === "undefined" || !axe || axe.version !== version) return false;',
+        'if (typeof axe === "undefined" || !axe) return false;',
+        "a page's own axe passes for the pinned one registered for new documents: the audit runs the page's engine",
+        browser("tests/browser/test_audit_checks.py", "-k", "axe_of_its_own"),
+    ),
+    Mutation(
         "axe-only-at-1280",
         "audit",
         "wetkit/audit/runner.py",
