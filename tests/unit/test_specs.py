@@ -119,3 +119,36 @@ def test_every_wetkit_example_with_words_has_a_french_version():
     missing = [f"{spec.name}/{ex.name}" for spec in get_registry() for ex in spec.examples.values()
                if ex.lang == "en" and (_reads(spec, ex.params) or ex.content) and not ex.has_version("fr")]
     assert not missing, f"examples without params_fr/content_fr: {', '.join(missing)}"
+
+
+def _typed(value):
+    """A parsed spec with every value's type kept (``Markup("x") == "x"``, so equality alone would not tell)."""
+    if isinstance(value, dict):
+        return {_typed(key): _typed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_typed(item) for item in value]
+    return (type(value).__name__, value)
+
+
+def test_libyaml_and_the_pure_python_parser_read_every_spec_alike():
+    """Specs are parsed on libyaml for speed; the pure-Python parser (kept for its messages) reads each shipped spec,
+    tags and all, to the same values and types."""
+    import yaml
+
+    from wetkit.paths import COMPONENTS_DIR
+    from wetkit.registry import _FastSpecLoader, _SpecLoader
+
+    specs = sorted(COMPONENTS_DIR.glob("*/*.yaml"))
+    assert specs and _FastSpecLoader.__mro__[2].__name__ == ("CSafeLoader" if yaml.__with_libyaml__ else "SafeLoader")
+    for spec in specs:
+        text = spec.read_text(encoding="utf-8")
+        fast, pure = yaml.load(text, Loader=_FastSpecLoader), yaml.load(text, Loader=_SpecLoader)  # noqa: S506
+        assert _typed(fast) == _typed(pure), spec.name
+
+
+@pytest.mark.parametrize("text", ["summary: W.\nsummary: X.\n", "summary: [unclosed\n", "a: {b: 1, b: 2}\n"])
+def test_a_yaml_error_quotes_the_line_whichever_parser_found_it(tmp_path, text):
+    folder = _spec(tmp_path, text)
+    with pytest.raises(SpecError) as info:
+        load_spec(folder)
+    assert ": yaml:" in str(info.value) and "^" in str(info.value)  # the pure-Python parser's caret under the line
