@@ -2,13 +2,16 @@
 served with wetkit's Content-Security-Policy (default-src 'self'): no CSP violation, no console error, and no
 wetkit warning once every module has started.
 
-The page is written into the built site and served by ``wetkit.serve`` (which sends the CSP header). Violations
+The page is written into a copy of the built site (the shared build stays as built: other tests, the HTML checker's
+among them, read it) and served by ``wetkit.serve`` (which sends the CSP header). Violations
 are caught twice: Chromium logs each as a console error, and a ``securitypolicyviolation`` listener, added through
 the DevTools protocol before any page script runs (not an inline script, which the CSP would itself block),
 records them.
 """
 
 from __future__ import annotations
+
+import shutil
 
 import pytest
 from markupsafe import Markup
@@ -44,11 +47,12 @@ def _all_components_page(out) -> list[str]:
     return [name for name, _ in demos]
 
 
-def test_every_component_on_one_page_under_the_csp(built_site, driver):
+def test_every_component_on_one_page_under_the_csp(built_site, driver, tmp_path):
     from selenium.webdriver.support.ui import WebDriverWait
 
-    names = _all_components_page(built_site)
-    server, url = serve.serve_in_thread(built_site)
+    site = shutil.copytree(built_site, tmp_path / "site")
+    names = _all_components_page(site)
+    server, url = serve.serve_in_thread(site)
     script = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _RECORD})
     try:
         driver.get_log("browser")  # drop what earlier tests left
