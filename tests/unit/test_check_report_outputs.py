@@ -482,7 +482,7 @@ and AA and best practices, reflow at 320 CSS px, text spacing, keyboard focus, c
 <details>
 <summary>Pages and elements (1)</summary>
 <ul>
-<li>http://s.test/apply?step=2 (): <code></code></li>
+<li>http://s.test/apply?step=2</li>
 </ul>
 </details>
 """

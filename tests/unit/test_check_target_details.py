@@ -631,7 +631,7 @@ def test_a_json_cookie_file_may_start_with_blank_lines(tmp_path):
     assert t.load_cookies(path) == [{"name": "a", "value": "1", "domain": "a.test", "path": "/"}]
 
 
-@pytest.mark.parametrize(("expires", "expiry"), [(0, None), (1, 1), (-5, None)])
+@pytest.mark.parametrize(("expires", "expiry"), [(0, None), (0.5, None), (1, 1), (1.9, 1), (-5, None)])
 def test_json_cookie_expiry_from_playwright_seconds(tmp_path, expires, expiry):
     path = cookie_file(tmp_path, json.dumps([{"name": "a", "value": "1", "domain": "a.test", "expires": expires}]))
     assert t.load_cookies(path)[0].get("expiry") == expiry

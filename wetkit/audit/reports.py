@@ -538,7 +538,8 @@ _HTML = """<!DOCTYPE html>
 <details>
 <summary>{{ t("pages_and_elements", count=group.count) }}</summary>
 <ul>
-{% for url, where, target in group.items[:max_items] %}<li>{{ url }} ({{ where }}): <code>{{ target }}</code></li>
+{% for url, where, target in group.items[:max_items] %}<li>{{ url }}{% if where %} ({{ where }}){% endif %}
+{%- if target %}: <code>{{ target }}</code>{% endif %}</li>
 {% endfor %}
 {% if group.items|length > max_items %}<li>{{ t("more", count=group.items|length - max_items) }}</li>{% endif %}
 </ul>

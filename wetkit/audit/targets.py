@@ -201,7 +201,7 @@ def _json_cookies(path, text: str) -> list[dict]:
             raise TargetError(f"--cookies {path}: entry {number} is not an object")
         cookie = {key: item[key] for key in _COOKIE_KEYS if key in item}
         expires = item.get("expires")
-        if "expiry" not in cookie and isinstance(expires, (int, float)) and expires > 0:
+        if "expiry" not in cookie and isinstance(expires, (int, float)) and int(expires) > 0:  # 0.5 is no date
             cookie["expiry"] = int(expires)
         for key in ("name", "value", "domain"):
             if not isinstance(cookie.get(key), str) or (key != "value" and not cookie[key]):
